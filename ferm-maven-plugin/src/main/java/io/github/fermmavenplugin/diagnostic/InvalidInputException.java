@@ -1,0 +1,44 @@
+package io.github.fermmavenplugin.diagnostic;
+
+import java.util.Objects;
+
+/**
+ * A mistake in what the user wrote (descriptor, Dockerfile, build parameters), never a bug of ours.
+ * It names where the mistake is, what is wrong and what to do about it, so that the build can stop
+ * with that message alone and no stack trace.
+ */
+public final class InvalidInputException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final transient SourcePosition position;
+    private final String problem;
+    private final String remedy;
+
+    /**
+     * @param problem what is wrong, without a trailing full stop ("port 70000 is outside 1-65535")
+     * @param remedy what to do, as a sentence ("Use a port from 1 to 65535."); empty when obvious
+     */
+    public InvalidInputException(SourcePosition position, String problem, String remedy) {
+        super(format(position, problem, remedy), null, false, false);
+        this.position = Objects.requireNonNull(position, "position");
+        this.problem = Objects.requireNonNull(problem, "problem");
+        this.remedy = Objects.requireNonNull(remedy, "remedy");
+    }
+
+    public SourcePosition position() {
+        return position;
+    }
+
+    public String problem() {
+        return problem;
+    }
+
+    public String remedy() {
+        return remedy;
+    }
+
+    private static String format(SourcePosition position, String problem, String remedy) {
+        return remedy.isEmpty() ? position + ": " + problem : position + ": " + problem + ". " + remedy;
+    }
+}

@@ -1,0 +1,30 @@
+package io.github.fermmavenplugin.dockerfile;
+
+import io.github.fermmavenplugin.net.ServicePort;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * What the firewall needs to know of the image the Dockerfile builds for the chosen stage.
+ *
+ * @param stage the chosen stage's name, or its 0-based index as text when it has none
+ * @param exposedPorts sorted by port, each port once
+ * @param labels the image's labels, ARG and ENV expanded
+ */
+public record ImageMetadata(String stage, List<ExposedPort> exposedPorts, SortedMap<String, String> labels) {
+
+    public ImageMetadata {
+        exposedPorts = exposedPorts.stream().sorted((a, b) -> a.port().compareTo(b.port())).toList();
+        labels = new TreeMap<>(labels);
+    }
+
+    public List<ServicePort> ports() {
+        return exposedPorts.stream().map(ExposedPort::port).toList();
+    }
+
+    @Override
+    public SortedMap<String, String> labels() {
+        return new TreeMap<>(labels);
+    }
+}
