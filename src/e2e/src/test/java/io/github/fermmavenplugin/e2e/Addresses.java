@@ -1,0 +1,33 @@
+package io.github.fermmavenplugin.e2e;
+
+/**
+ * The fixed addresses of every scenario. They can be fixed because each scenario gets namespaces of its own;
+ * all come from documentation and private ranges, so nothing ever leaves the machine.
+ */
+final class Addresses {
+
+    /** The host's address on {@code eth0}, where clients connect to published ports. */
+    static final String HOST_V4 = "192.0.2.1";
+    static final String HOST_V6 = "2001:db8:1::1";
+    static final String OUTSIDE_LINK_V4 = "192.0.2.2";
+    static final String OUTSIDE_LINK_V6 = "2001:db8:1::2";
+
+    /** A client inside the allowed ("office") networks 198.51.100.0/24 and 2001:db8:a110::/48. */
+    static final String ALLOWED_V4 = "198.51.100.10";
+    static final String ALLOWED_V6 = "2001:db8:a110::10";
+    /** A client no rule allows. */
+    static final String DENIED_V4 = "203.0.113.20";
+    static final String DENIED_V6 = "2001:db8:bad::20";
+
+    /** A second allowed client, only in the second service's groups (two-bundle scenarios). */
+    static final String PARTNER_V4 = "198.18.0.30";
+    static final String PARTNER_V6 = "2001:db8:beef::30";
+
+    private Addresses() {
+    }
+
+    /** The host's address in the same family as {@code client}: the one a client connects to. */
+    static String hostFor(String client) {
+        return client.contains(":") ? HOST_V6 : HOST_V4;
+    }
+}

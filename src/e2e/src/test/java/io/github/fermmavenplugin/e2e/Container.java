@@ -1,0 +1,28 @@
+package io.github.fermmavenplugin.e2e;
+
+import io.github.fermmavenplugin.net.Protocol;
+import java.util.List;
+
+/**
+ * A "container": a network namespace on the bridge with real echo listeners, and the ports Docker publishes
+ * for it.
+ *
+ * @param hostNumber   the last part of its address on the bridge network (2, 3, …)
+ * @param listeners    the ports its processes listen on
+ * @param publications the ports Docker publishes for it
+ */
+record Container(int hostNumber, List<Listener> listeners, List<Publication> publications) {
+
+    Container {
+        listeners = List.copyOf(listeners);
+        publications = List.copyOf(publications);
+    }
+
+    /** A listening port. */
+    record Listener(Protocol protocol, int port) {
+
+        String agentArgument() {
+            return protocol.token() + ":" + port;
+        }
+    }
+}
