@@ -2,9 +2,12 @@ package io.github.fermmavenplugin.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.fermmavenplugin.net.Protocol;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -13,9 +16,14 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The matrix: for each scenario, Docker's rules first, then the bundle applied with the real ferm, then real
  * TCP and UDP traffic from allowed and other sources, IPv4 and IPv6, and Docker's rules checked intact.
+ *
+ * <p>{@code -Dferm.e2e.scenario=TEXT} runs only the scenarios whose name contains TEXT;
+ * {@code -Dferm.e2e.verbose=true} prints every probe and the host's iptables-save.
  */
 @Tag("e2e")
 class FirewallScenarioTest {
+
+    private static final List<Measurement> MEASUREMENTS = Collections.synchronizedList(new ArrayList<>());
 
     @BeforeEach
     void requireRootAndTools() {
@@ -23,13 +31,7 @@ class FirewallScenarioTest {
     }
 
     static Stream<Scenario> scenarios() {
-        Scenario.BundleSource handWritten = new HandWrittenBundles();
-        List<Scenario> scenarios = new ArrayList<>();
-        for (DockerVersion version : DockerVersion.values()) {
-            scenarios.add(new Scenario(version, DockerMode.BRIDGE, BridgeNetwork.DOCKER0, DefaultAction.DROP, false, handWritten));
-        }
-        scenarios.add(new Scenario(DockerVersion.DOCKER_28, DockerMode.BRIDGE, BridgeNetwork.DOCKER0, DefaultAction.REJECT, false, handWritten));
-        return scenarios.stream();
+        return Matrix.scenarios();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -45,23 +47,54 @@ class FirewallScenarioTest {
             IptablesSnapshot v6Before = IptablesSnapshot.take(topology.host(), Family.V6, IptablesBackend.LEGACY);
 
             ferm.apply(topology.host());
+            ScenarioRun.printIfVerbose(topology);
 
             assertThat(ScenarioRun.mismatches(topology, scenario.expectations()))
-                    .as("traffic after ferm applied " + scenario)
+                    .as("traffic after ferm applied, %s", scenario)
                     .isEmpty();
             IptablesSnapshot v4After = IptablesSnapshot.take(topology.host(), Family.V4, IptablesBackend.LEGACY);
             IptablesSnapshot v6After = IptablesSnapshot.take(topology.host(), Family.V6, IptablesBackend.LEGACY);
             assertDockerRulesIntact(v4Before, v4After);
             assertDockerRulesIntact(v6Before, v6After);
+            MEASUREMENTS.add(measure(scenario, topology, v4After, v6After));
         }
     }
 
+    /**
+     * Zeroes DOCKER-USER's counters, makes one allowed TCP connection with data both ways, and reads which rule
+     * its packets matched: the established ones must stop at the first rule, only the SYN may go further.
+     */
+    private static Measurement measure(Scenario scenario, Topology topology, IptablesSnapshot v4, IptablesSnapshot v6) {
+        RuleCounters.zero(topology.host(), Family.V4, "DOCKER-USER");
+        Probe allowed = Probe.toHost(Protocol.TCP, Addresses.ALLOWED_V4, 8080);
+        assertThat(topology.probes().probe(allowed, ScenarioRun.PROBE_TIMEOUT_MILLIS).outcome()).isEqualTo(Outcome.OPEN);
+        List<RuleCounters.Counted> counted = RuleCounters.read(topology.host(), Family.V4, "DOCKER-USER");
+        assertThat(counted.get(0).rule()).as("first DOCKER-USER rule").contains("--ctstate RELATED,ESTABLISHED");
+        long established = counted.get(0).packets();
+        long later = counted.stream().skip(1).mapToLong(RuleCounters.Counted::packets).sum();
+        assertThat(established).as("established packets matched by DOCKER-USER rule 1").isGreaterThanOrEqualTo(2);
+        assertThat(later).as("packets that went past DOCKER-USER rule 1: only the SYN").isEqualTo(1);
+        return new Measurement(scenario.name(),
+                v4.table("filter").rulesOf("DOCKER-USER").size() + v6.table("filter").rulesOf("DOCKER-USER").size(),
+                v4.table("filter").rulesOf("INPUT").size() + v6.table("filter").rulesOf("INPUT").size(),
+                1, established, later);
+    }
+
     static void assertDockerRulesIntact(IptablesSnapshot before, IptablesSnapshot after) {
+        List<String> added = after.emptyChainsAddedSince(before);
         List<String> afterLines = new ArrayList<>(after.dockerOwnedLines());
-        afterLines.removeAll(after.emptyChainsAddedSince(before));
+        afterLines.removeAll(added);
         assertThat(afterLines)
                 .as("Docker's %s rules after ferm, byte for byte (apart from empty chains ferm's @preserve added: %s)",
-                        before.family(), after.emptyChainsAddedSince(before))
+                        before.family(), added)
                 .containsExactlyElementsOf(before.dockerOwnedLines());
+    }
+
+    @AfterAll
+    static void printMeasurements() {
+        if (!MEASUREMENTS.isEmpty()) {
+            System.out.println("Rule counts measured by " + FirewallScenarioTest.class.getSimpleName() + ":\n"
+                    + Measurement.markdownTable(MEASUREMENTS));
+        }
     }
 }

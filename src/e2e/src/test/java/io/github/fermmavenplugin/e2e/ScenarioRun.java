@@ -15,10 +15,25 @@ final class ScenarioRun {
     private ScenarioRun() {
     }
 
+    static final boolean VERBOSE = Boolean.getBoolean("ferm.e2e.verbose");
+
+    /** With {@code -Dferm.e2e.verbose=true}: the host's rules as the kernel holds them. */
+    static void printIfVerbose(Topology topology) {
+        if (VERBOSE) {
+            for (Family family : Family.values()) {
+                System.out.println("=== " + topology.id() + " " + family + " iptables-save after ferm:\n"
+                        + topology.host().exec(IptablesBackend.LEGACY.tool(family, "-save")).stdout());
+            }
+        }
+    }
+
     /** The mismatches, one line each with the probe's detail; empty when all expectations held. */
     static List<String> mismatches(Topology topology, List<Expectation> expectations) {
         Map<Probe, ProbeClient.Result> results = topology.probes().probeAll(
                 expectations.stream().map(Expectation::probe).toList(), PROBE_TIMEOUT_MILLIS);
+        if (VERBOSE) {
+            results.values().forEach(result -> System.out.println("  probe " + result));
+        }
         return expectations.stream()
                 .filter(expectation -> results.get(expectation.probe()).outcome() != expectation.outcome())
                 .map(expectation -> expectation + ", was " + results.get(expectation.probe()))

@@ -1,0 +1,37 @@
+package io.github.fermmavenplugin.e2e;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The scenarios the suite runs. Every Docker version meets the default bridge with DROP; the other axes (swarm,
+ * user-defined bridge, REJECT, two services) are spread over the versions so that each value is covered without
+ * running the full cross product.
+ */
+final class Matrix {
+
+    static final String FILTER_PROPERTY = "ferm.e2e.scenario";
+
+    private Matrix() {
+    }
+
+    static Stream<Scenario> scenarios() {
+        Scenario.BundleSource handWritten = new HandWrittenBundles();
+        List<Scenario> all = new ArrayList<>();
+        for (DockerVersion version : DockerVersion.values()) {
+            all.add(new Scenario(version, DockerMode.BRIDGE, BridgeNetwork.DOCKER0, DefaultAction.DROP, false, handWritten));
+        }
+        all.add(new Scenario(DockerVersion.DOCKER_28, DockerMode.BRIDGE, BridgeNetwork.DOCKER0, DefaultAction.REJECT, false, handWritten));
+        all.add(new Scenario(DockerVersion.DOCKER_27, DockerMode.SWARM, BridgeNetwork.GWBRIDGE, DefaultAction.DROP, false, handWritten));
+        all.add(new Scenario(DockerVersion.DOCKER_29, DockerMode.SWARM, BridgeNetwork.GWBRIDGE, DefaultAction.REJECT, false, handWritten));
+        all.add(new Scenario(DockerVersion.DOCKER_27, DockerMode.BRIDGE, BridgeNetwork.USER_DEFINED, DefaultAction.REJECT, true, handWritten));
+        all.add(new Scenario(DockerVersion.DOCKER_29, DockerMode.BRIDGE, BridgeNetwork.DOCKER0, DefaultAction.DROP, true, handWritten));
+        return filtered(all);
+    }
+
+    static Stream<Scenario> filtered(List<Scenario> scenarios) {
+        String wanted = System.getProperty(FILTER_PROPERTY, "");
+        return scenarios.stream().filter(scenario -> scenario.name().contains(wanted));
+    }
+}

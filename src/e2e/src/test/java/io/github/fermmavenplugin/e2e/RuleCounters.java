@@ -1,0 +1,38 @@
+package io.github.fermmavenplugin.e2e;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Packet counters of one chain's rules, read with {@code iptables-save -c}: which rule the packets of a
+ * connection actually matched.
+ */
+final class RuleCounters {
+
+    private static final Pattern COUNTED_RULE = Pattern.compile("^\\[(\\d+):(\\d+)] -A (\\S+) (.*)$");
+
+    /** One rule and how many packets matched it. */
+    record Counted(String rule, long packets) {
+    }
+
+    private RuleCounters() {
+    }
+
+    static void zero(NetworkNamespace host, Family family, String chain) {
+        host.exec(IptablesBackend.LEGACY.tool(family, ""), "-t", "filter", "-Z", chain);
+    }
+
+    static List<Counted> read(NetworkNamespace host, Family family, String chain) {
+        String save = host.exec(IptablesBackend.LEGACY.tool(family, "-save"), "-c", "-t", "filter").stdout();
+        List<Counted> counted = new ArrayList<>();
+        for (String line : save.lines().toList()) {
+            Matcher matcher = COUNTED_RULE.matcher(line);
+            if (matcher.matches() && matcher.group(3).equals(chain)) {
+                counted.add(new Counted(matcher.group(4), Long.parseLong(matcher.group(1))));
+            }
+        }
+        return counted;
+    }
+}
