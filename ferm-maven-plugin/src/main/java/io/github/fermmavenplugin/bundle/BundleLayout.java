@@ -1,0 +1,54 @@
+package io.github.fermmavenplugin.bundle;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The entries of a bundle in the order both writers use: every file plus every directory its path implies,
+ * sorted by name, where a directory's name ends with '/'. Plain string order then puts each directory right
+ * before its own content ("ferm.d/" &lt; "ferm.d/00-docker.ferm"), keeps a directory's content together and,
+ * the names being ASCII, does not depend on the locale.
+ */
+final class BundleLayout {
+
+    /** A directory (name ends with '/', {@code file} is null) or a file of the bundle. */
+    record Entry(String name, BundleFile file) {
+
+        boolean isDirectory() {
+            return file == null;
+        }
+    }
+
+    private BundleLayout() {
+    }
+
+    /**
+     * @throws IllegalArgumentException if two files have the same path, or a file's path is also a
+     *     directory of another file ("ferm.d" and "ferm.d/x")
+     */
+    static List<Entry> entriesOf(List<BundleFile> files) {
+        Objects.requireNonNull(files, "files");
+        TreeMap<String, Entry> entries = new TreeMap<>();
+        Set<String> filePaths = new HashSet<>();
+        for (BundleFile file : files) {
+            Objects.requireNonNull(file, "file");
+            if (!filePaths.add(file.path())) {
+                throw new IllegalArgumentException("bundle path '" + file.path() + "' is given twice");
+            }
+            entries.put(file.path(), new Entry(file.path(), file));
+            for (int slash = file.path().indexOf('/'); slash >= 0; slash = file.path().indexOf('/', slash + 1)) {
+                String directory = file.path().substring(0, slash + 1);
+                entries.putIfAbsent(directory, new Entry(directory, null));
+            }
+        }
+        for (String path : filePaths) {
+            if (entries.containsKey(path + "/")) {
+                throw new IllegalArgumentException("bundle path '" + path + "' is both a file and a directory");
+            }
+        }
+        return List.copyOf(entries.values());
+    }
+}

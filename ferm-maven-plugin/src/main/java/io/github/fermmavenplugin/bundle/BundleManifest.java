@@ -1,0 +1,181 @@
+package io.github.fermmavenplugin.bundle;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+import static java.util.Collections.unmodifiableSortedMap;
+
+/**
+ * The manifest a bundle carries as {@code ferm.d/.<service>.bundle.json} (ferm skips dot-files): what the
+ * bundle was made from and what it holds, so that an operator can tell which build a host's firewall came
+ * from and whether a file was edited since.
+ *
+ * <p>{@link #toJson()} is deterministic: keys in the order of the record components, labels sorted by
+ * key, files sorted by path, two-space indent, LF line ends and a final newline. Lists keep the order they
+ * are given in (rules apply in order).
+ *
+ * @param exposedPorts the ports the Dockerfile EXPOSEs, as "80/tcp"
+ * @param labels the image's labels; stored, and written, sorted by key
+ * @param inheritedPorts the ports the descriptor declares as exposed by an external base image
+ * @param rules the ingress and host rules as they were written to ferm
+ * @param files the bundle's other files with their digests, see {@link #digestsOf(List)}
+ */
+@JsonPropertyOrder({"service", "maven", "pluginVersion", "descriptor", "dockerfile", "exposedPorts",
+    "inheritedPorts", "labels", "rules", "files"})
+public record BundleManifest(
+        String service,
+        MavenCoordinates maven,
+        String pluginVersion,
+        SourceDigest descriptor,
+        DockerfileDigest dockerfile,
+        List<String> exposedPorts,
+        List<String> inheritedPorts,
+        Map<String, String> labels,
+        List<Rule> rules,
+        List<FileDigest> files) {
+
+    private static final ObjectWriter JSON_WRITER = new ObjectMapper().writer(prettyPrinter());
+
+    public BundleManifest {
+        Objects.requireNonNull(service, "service");
+        Objects.requireNonNull(maven, "maven");
+        Objects.requireNonNull(pluginVersion, "pluginVersion");
+        Objects.requireNonNull(descriptor, "descriptor");
+        Objects.requireNonNull(dockerfile, "dockerfile");
+        exposedPorts = List.copyOf(exposedPorts);
+        inheritedPorts = List.copyOf(inheritedPorts);
+        labels = unmodifiableSortedMap(new TreeMap<>(labels));
+        rules = List.copyOf(rules);
+        files = files.stream().sorted(Comparator.comparing(FileDigest::path)).toList();
+    }
+
+    /** The Maven project the bundle was built for. */
+    @JsonPropertyOrder({"groupId", "artifactId", "version"})
+    public record MavenCoordinates(String groupId, String artifactId, String version) {
+
+        public MavenCoordinates {
+            Objects.requireNonNull(groupId, "groupId");
+            Objects.requireNonNull(artifactId, "artifactId");
+            Objects.requireNonNull(version, "version");
+        }
+    }
+
+    /** An input file: its path as the build named it (relative to the project) and the SHA-256 of its bytes. */
+    @JsonPropertyOrder({"path", "sha256"})
+    public record SourceDigest(String path, String sha256) {
+
+        public SourceDigest {
+            Objects.requireNonNull(path, "path");
+            Objects.requireNonNull(sha256, "sha256");
+        }
+
+        public static SourceDigest of(String path, byte[] content) {
+            return new SourceDigest(path, BundleManifest.sha256(content));
+        }
+    }
+
+    /** The Dockerfile, as {@link SourceDigest}, and the stage that was read (null when unnamed). */
+    @JsonPropertyOrder({"path", "sha256", "stage"})
+    public record DockerfileDigest(String path, String sha256, String stage) {
+
+        public DockerfileDigest {
+            Objects.requireNonNull(path, "path");
+            Objects.requireNonNull(sha256, "sha256");
+        }
+
+        public static DockerfileDigest of(String path, byte[] content, String stage) {
+            return new DockerfileDigest(path, BundleManifest.sha256(content), stage);
+        }
+    }
+
+    /**
+     * One firewall rule as written to ferm.
+     *
+     * @param chain "DOCKER-USER" or "INPUT"
+     * @param ports as "80/tcp", "8443:443/tcp"
+     * @param from sources as the rule matches them: CIDRs, or "any"
+     */
+    @JsonPropertyOrder({"name", "chain", "ports", "from"})
+    public record Rule(String name, String chain, List<String> ports, List<String> from) {
+
+        public Rule {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(chain, "chain");
+            ports = List.copyOf(ports);
+            from = List.copyOf(from);
+        }
+    }
+
+    /** A file of the bundle and the SHA-256 of its content. */
+    @JsonPropertyOrder({"path", "sha256"})
+    public record FileDigest(String path, String sha256) {
+
+        public FileDigest {
+            Objects.requireNonNull(path, "path");
+            Objects.requireNonNull(sha256, "sha256");
+        }
+    }
+
+    /** The manifest's own place in the bundle: {@code ferm.d/.<service>.bundle.json}. */
+    public static String pathFor(String service) {
+        return "ferm.d/." + service + ".bundle.json";
+    }
+
+    /** The digests of {@code files}, sorted by path, for the {@code files} component. */
+    public static List<FileDigest> digestsOf(List<BundleFile> files) {
+        return files.stream()
+                .map(file -> new FileDigest(file.path(), sha256(file.sharedContent())))
+                .sorted(Comparator.comparing(FileDigest::path))
+                .toList();
+    }
+
+    /** Lower-case hex SHA-256 of {@code bytes}. */
+    public static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException("every Java platform provides SHA-256", impossible);
+        }
+    }
+
+    /** The manifest as UTF-8 JSON text. */
+    public byte[] toJson() {
+        try {
+            byte[] json = JSON_WRITER.writeValueAsBytes(this);
+            byte[] withNewline = Arrays.copyOf(json, json.length + 1);
+            withNewline[json.length] = '\n';
+            return withNewline;
+        } catch (JsonProcessingException bug) {
+            throw new UncheckedIOException("the manifest records always serialise", bug);
+        }
+    }
+
+    /** The manifest as the bundle file it is stored in. */
+    public BundleFile toBundleFile() {
+        return new BundleFile(pathFor(service), toJson());
+    }
+
+    private static DefaultPrettyPrinter prettyPrinter() {
+        DefaultIndenter twoSpacesLf = new DefaultIndenter("  ", "\n");
+        Separators separators = Separators.createDefaultInstance()
+                .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+                .withObjectEmptySeparator("")
+                .withArrayEmptySeparator("");
+        return new DefaultPrettyPrinter(separators).withObjectIndenter(twoSpacesLf).withArrayIndenter(twoSpacesLf);
+    }
+}

@@ -1,0 +1,37 @@
+package io.github.fermmavenplugin.descriptor;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The firewall descriptor as written, every value with its position. Nothing here is checked for
+ * meaning yet: a key that is absent is null, a key without a value is a {@link Located} holding null.
+ */
+public record Descriptor(
+        Located<Integer> version,
+        Located<String> service,
+        Located<DockerSettings> docker,
+        Located<Map<String, Located<List<Located<String>>>>> groups,
+        Located<List<Located<RuleSpec>>> ingress,
+        Located<List<Located<RuleSpec>>> host,
+        Located<DefaultSettings> defaults) {
+
+    /** {@code docker:} — how Docker networks the service. */
+    public record DockerSettings(
+            Located<String> mode,
+            Located<String> bridge,
+            Located<List<Located<String>>> external,
+            Located<List<Located<String>>> inherited) {
+    }
+
+    /** One entry of {@code ingress:} or {@code host:}. */
+    public record RuleSpec(
+            Located<String> name,
+            Located<List<Located<String>>> ports,
+            Located<List<Located<String>>> from) {
+    }
+
+    /** {@code defaults:} — what happens to external traffic no rule allows. */
+    public record DefaultSettings(Located<String> action, Located<Boolean> log) {
+    }
+}

@@ -1,0 +1,160 @@
+package io.github.fermmavenplugin.descriptor;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.github.fermmavenplugin.diagnostic.InvalidInputException;
+import io.github.fermmavenplugin.diagnostic.SourcePosition;
+import io.github.fermmavenplugin.diagnostic.Suggestions;
+import io.github.fermmavenplugin.diagnostic.UserFile;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+
+/** Reads {@code firewall.yaml} into a {@link Descriptor}; every mistake of form is an {@link InvalidInputException}. */
+public final class DescriptorReader {
+
+    private static final ObjectReader READER = YAMLMapper.builder(YAMLFactory.builder()
+                    .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                    .build())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .addModule(locatedValues())
+            .build()
+            .readerFor(Descriptor.class);
+
+    private DescriptorReader() {
+    }
+
+    private static SimpleModule locatedValues() {
+        SimpleModule module = new SimpleModule("located-values");
+        module.setDeserializers(new LocatedDeserializers());
+        return module;
+    }
+
+    public static Descriptor read(UserFile file) {
+        Descriptor descriptor;
+        try (JsonParser parser = READER.createParser(file.text())) {
+            if (parser.nextToken() == null) {
+                throw new InvalidInputException(SourcePosition.wholeFile(file.path()),
+                        "the descriptor holds only comments", "Write at least 'version: 1' and the ingress rules.");
+            }
+            descriptor = READER.withAttribute(LocatedDeserializers.FILE_ATTRIBUTE, file.path()).readValue(parser);
+        } catch (UnrecognizedPropertyException e) {
+            throw unknownKey(file, e);
+        } catch (MismatchedInputException e) {
+            throw wrongType(file, e);
+        } catch (JsonProcessingException e) {
+            throw notYaml(file, e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading from a string cannot fail", e);
+        }
+        return descriptor;
+    }
+
+    private static InvalidInputException unknownKey(UserFile file, UnrecognizedPropertyException e) {
+        List<String> known = e.getKnownPropertyIds().stream().map(Objects::toString).sorted().toList();
+        String where = describe(e.getPath().subList(0, e.getPath().size() - 1));
+        return new InvalidInputException(keyPosition(file, e.getLocation(), e.getPropertyName()),
+                "unknown key '" + e.getPropertyName() + "'" + (where.isEmpty() ? "" : " in " + where),
+                "Use one of: " + String.join(", ", known) + "." + Suggestions.didYouMean(e.getPropertyName(), known));
+    }
+
+    private static InvalidInputException wrongType(UserFile file, MismatchedInputException e) {
+        String where = describe(e.getPath());
+        return new InvalidInputException(at(file, e.getLocation()),
+                (where.isEmpty() ? "the descriptor" : "'" + where + "'") + " must be " + expected(e.getTargetType()),
+                "See the descriptor reference in the README.");
+    }
+
+    private static InvalidInputException notYaml(UserFile file, JsonProcessingException e) {
+        Optional<MarkedYAMLException> cause = causes(e).filter(MarkedYAMLException.class::isInstance)
+                .map(MarkedYAMLException.class::cast).filter(marked -> marked.getProblemMark() != null).findFirst();
+        if (cause.isPresent()) {
+            MarkedYAMLException marked = cause.get();
+            Mark mark = marked.getProblemMark();
+            return new InvalidInputException(new SourcePosition(file.path(), mark.getLine() + 1, mark.getColumn() + 1),
+                    "not valid YAML: " + marked.getProblem(), "Fix the YAML syntax here.");
+        }
+        String message = e.getOriginalMessage();
+        String remedy = message.startsWith("Duplicate field") ? "Write each key once." : "Fix the YAML syntax here.";
+        return new InvalidInputException(at(file, e.getLocation()), "not a valid descriptor: " + message, remedy);
+    }
+
+    private static Stream<Throwable> causes(Throwable top) {
+        return Stream.iterate(top, Objects::nonNull, Throwable::getCause).limit(10);
+    }
+
+    /**
+     * Jackson reports an unknown key at its value; users look for the key, which stands before the
+     * value on the same line.
+     */
+    private static SourcePosition keyPosition(UserFile file, JsonLocation valueLocation, String key) {
+        SourcePosition value = at(file, valueLocation);
+        String[] lines = file.text().split("\\R", -1);
+        if (value.line() < 1 || value.line() > lines.length) {
+            return value;
+        }
+        String line = lines[value.line() - 1];
+        int keyIndex = line.lastIndexOf(key, Math.max(0, value.column() - 1));
+        return keyIndex < 0 ? value : new SourcePosition(file.path(), value.line(), keyIndex + 1);
+    }
+
+    private static SourcePosition at(UserFile file, JsonLocation location) {
+        if (location == null || location.getLineNr() < 1) {
+            return SourcePosition.wholeFile(file.path());
+        }
+        return new SourcePosition(file.path(), location.getLineNr(), Math.max(location.getColumnNr(), 0));
+    }
+
+    /** "ingress[0].ports", as a user would name the place. */
+    static String describe(Collection<JsonMappingException.Reference> path) {
+        StringBuilder text = new StringBuilder();
+        for (JsonMappingException.Reference step : path) {
+            if (step.getFieldName() != null) {
+                text.append(text.isEmpty() ? "" : ".").append(step.getFieldName());
+            } else if (step.getIndex() >= 0) {
+                text.append('[').append(step.getIndex()).append(']');
+            }
+        }
+        return text.toString();
+    }
+
+    private static String expected(Class<?> type) {
+        if (type == null) {
+            return "something else";
+        }
+        if (Collection.class.isAssignableFrom(type)) {
+            return "a list, like [80, 443]";
+        }
+        if (Map.class.isAssignableFrom(type) || type.isRecord()) {
+            return "a mapping of keys to values";
+        }
+        if (type == Integer.class || type == int.class) {
+            return "a whole number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        return "a single value, not a list or mapping";
+    }
+}

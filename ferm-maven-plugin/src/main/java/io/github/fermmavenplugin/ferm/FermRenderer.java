@@ -1,0 +1,234 @@
+package io.github.fermmavenplugin.ferm;
+
+import static io.github.fermmavenplugin.ferm.FermWriter.statement;
+
+import io.github.fermmavenplugin.ferm.FermWriter.Statement;
+import io.github.fermmavenplugin.net.Cidr;
+import io.github.fermmavenplugin.net.IpFamily;
+import io.github.fermmavenplugin.net.PortRange;
+import io.github.fermmavenplugin.policy.AllowRule;
+import io.github.fermmavenplugin.policy.Policy;
+import io.github.fermmavenplugin.policy.Policy.DockerNetwork;
+import io.github.fermmavenplugin.policy.Policy.FallbackAction;
+import io.github.fermmavenplugin.policy.PortMatch;
+import io.github.fermmavenplugin.policy.PortMatch.PortField;
+import io.github.fermmavenplugin.policy.ServiceName;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Writes a {@link Policy} as the ferm.d files of a bundle. */
+public final class FermRenderer {
+
+    public static final String DIRECTORY = "ferm.d/";
+    public static final String DOCKER_CHAINS_FILE = DIRECTORY + "00-docker.ferm";
+    public static final String DEFAULT_FILE = DIRECTORY + "99-docker.ferm";
+
+    /** Docker 20 to 29's filter chains; 28 added FORWARD/BRIDGE/CT, 29 INTERNAL. */
+    static final List<String> DOCKER_FILTER_CHAINS = List.of("FORWARD", "DOCKER", "DOCKER-INGRESS",
+            "DOCKER-ISOLATION-STAGE-1", "DOCKER-ISOLATION-STAGE-2", "DOCKER-FORWARD", "DOCKER-BRIDGE", "DOCKER-CT",
+            "DOCKER-INTERNAL");
+    static final List<String> DOCKER_NAT_CHAINS = List.of("PREROUTING", "OUTPUT", "POSTROUTING", "DOCKER",
+            "DOCKER-INGRESS");
+    /** Docker 28 drops direct access to container addresses here. */
+    static final List<String> DOCKER_RAW_CHAINS = List.of("PREROUTING");
+
+    /** iptables' limit for a LOG prefix. */
+    static final int MAX_LOG_PREFIX = 29;
+    /** multiport takes 15 ports, a range counting as two. */
+    static final int MULTIPORT_CAPACITY = 15;
+
+    private static final String DOCKER_USER = "DOCKER-USER";
+    private static final String INPUT = "INPUT";
+
+    private FermRenderer() {
+    }
+
+    public static String ingressFile(ServiceName service) {
+        return DIRECTORY + "20-in.docker." + service + ".ferm";
+    }
+
+    public static String hostFile(ServiceName service) {
+        return DIRECTORY + "20-in." + service + ".ferm";
+    }
+
+    /** File name (under {@code ferm.d/}) to content, in the order ferm includes them. */
+    public static SortedMap<String, String> render(Policy policy) {
+        SortedMap<String, String> files = new TreeMap<>();
+        files.put(DOCKER_CHAINS_FILE, dockerChains(policy.network()));
+        files.put(ingressFile(policy.service()), ingress(policy));
+        if (!policy.host().isEmpty()) {
+            files.put(hostFile(policy.service()), host(policy));
+        }
+        files.put(DEFAULT_FILE, fallback(policy));
+        return files;
+    }
+
+    private static String dockerChains(DockerNetwork network) {
+        FermWriter out = new FermWriter()
+                .comment("Made by ferm-maven-plugin. Docker 20 to 29 owns these chains: ferm keeps their rules")
+                .comment("as Docker made them (@preserve, ferm 2.4 and later) and owns DOCKER-USER.")
+                .open(statement("domain").list(familyTokens()))
+                .open(statement("table", "filter"))
+                .rule(statement("chain").list(DOCKER_FILTER_CHAINS).preserve())
+                .comment("Replies to allowed connections pass at once, before any other rule is tried.")
+                .rule(statement("chain", DOCKER_USER).then(towardsContainers(network))
+                        .words("mod", "conntrack", "ctstate").list(List.of("RELATED",
+                        "ESTABLISHED")).word("ACCEPT"))
+                .close()
+                .open(statement("table", "nat"))
+                .rule(statement("chain").list(DOCKER_NAT_CHAINS).preserve())
+                .close()
+                .open(statement("table", "raw"))
+                .rule(statement("chain").list(DOCKER_RAW_CHAINS).preserve())
+                .close()
+                .close();
+        return out.text();
+    }
+
+    private static String ingress(Policy policy) {
+        DockerNetwork network = policy.network();
+        FermWriter out = new FermWriter()
+                .comment("Made by ferm-maven-plugin for service " + policy.service() + ": who may reach its containers,")
+                .comment("from " + String.join(" ", FermWriter.tokens(network.external())) + " to "
+                        + network.bridge() + ". What no rule allows, 99-docker.ferm stops.");
+        for (IpFamily family : IpFamily.values()) {
+            allowRules(out, policy.service(), policy.ingress(), family,
+                    statement("chain", DOCKER_USER).then(towardsContainers(network)));
+        }
+        return out.text();
+    }
+
+    private static String host(Policy policy) {
+        FermWriter out = new FermWriter()
+                .comment("Made by ferm-maven-plugin for service " + policy.service() + ": who may reach the host.");
+        for (IpFamily family : IpFamily.values()) {
+            allowRules(out, policy.service(), policy.host(), family, statement("chain", INPUT));
+        }
+        return out.text();
+    }
+
+    private static void allowRules(FermWriter out, ServiceName service, List<AllowRule> rules, IpFamily family,
+            Statement chain) {
+        List<Statement> lines = new ArrayList<>();
+        for (AllowRule rule : rules) {
+            Optional<List<Cidr>> sources = rule.sources().in(family);
+            if (sources.isEmpty()) {
+                continue;
+            }
+            for (PortMatch match : rule.ports()) {
+                for (Statement ports : portMatches(match)) {
+                    Statement line = new Statement();
+                    if (!sources.get().isEmpty()) {
+                        line.word("saddr").list(FermWriter.tokens(sources.get()));
+                    }
+                    lines.add(line.then(ports).words("mod", "comment", "comment")
+                            .quoted(service + " " + rule.name()).word("ACCEPT"));
+                }
+            }
+        }
+        if (lines.isEmpty()) {
+            return;
+        }
+        out.open(statement("domain", family.fermDomain(), "table", "filter").then(chain));
+        lines.forEach(out::rule);
+        out.close();
+    }
+
+    /** One or more rules' worth of port matching: multiport holds 15, a published port needs conntrack. */
+    private static List<Statement> portMatches(PortMatch match) {
+        Function<PortRange, String> token = range -> range.isSingle()
+                ? Integer.toString(range.first()) : range.first() + ":" + range.last();
+        if (match.field() == PortField.ORIGINAL_DESTINATION) {
+            return match.ports().stream()
+                    .map(range -> statement("proto", match.protocol().token(), "mod", "conntrack", "ctorigdstport",
+                            token.apply(range)))
+                    .toList();
+        }
+        List<Statement> matches = new ArrayList<>();
+        for (List<PortRange> chunk : multiportChunks(match.ports())) {
+            Statement line = statement("proto", match.protocol().token());
+            List<String> tokens = chunk.stream().map(token).collect(Collectors.toList());
+            if (tokens.size() == 1) {
+                line.words("dport", tokens.get(0));
+            } else {
+                line.words("mod", "multiport", "destination-ports").list(tokens);
+            }
+            matches.add(line);
+        }
+        return matches;
+    }
+
+    static List<List<PortRange>> multiportChunks(List<PortRange> ports) {
+        List<List<PortRange>> chunks = new ArrayList<>();
+        List<PortRange> chunk = new ArrayList<>();
+        int used = 0;
+        for (PortRange range : ports) {
+            int weight = range.isSingle() ? 1 : 2;
+            if (used + weight > MULTIPORT_CAPACITY) {
+                chunks.add(chunk);
+                chunk = new ArrayList<>();
+                used = 0;
+            }
+            chunk.add(range);
+            used += weight;
+        }
+        chunks.add(chunk);
+        return chunks;
+    }
+
+    private static String fallback(Policy policy) {
+        DockerNetwork network = policy.network();
+        boolean reject = policy.fallback().action() == FallbackAction.REJECT;
+        FermWriter out = new FermWriter()
+                .comment("Made by ferm-maven-plugin. Whatever no rule allowed from "
+                        + String.join(" ", FermWriter.tokens(network.external())) + " to " + network.bridge()
+                        + (reject ? " is refused." : " is dropped."))
+                .comment("No RETURN at the end: the rules of every bundle in ferm.d come first.");
+        if (!reject) {
+            out.open(statement("domain").list(familyTokens()).words("table", "filter", "chain", DOCKER_USER)
+                    .then(towardsContainers(network)));
+            log(out, policy);
+            out.rule(statement("DROP")).close();
+            return out.text();
+        }
+        for (IpFamily family : IpFamily.values()) {
+            out.open(statement("domain", family.fermDomain(), "table", "filter", "chain", DOCKER_USER)
+                    .then(towardsContainers(network)));
+            log(out, policy);
+            out.rule(statement("proto", "tcp", "REJECT", "reject-with", "tcp-reset"))
+                    .rule(statement("REJECT", "reject-with", family == IpFamily.IPV4
+                            ? "icmp-port-unreachable" : "icmp6-port-unreachable"))
+                    .close();
+        }
+        return out.text();
+    }
+
+    private static void log(FermWriter out, Policy policy) {
+        if (policy.fallback().log()) {
+            out.rule(statement("mod", "limit", "limit", "10/minute", "limit-burst", "20", "LOG", "log-prefix")
+                    .quoted(logPrefix(policy.service())));
+        }
+    }
+
+    static String logPrefix(ServiceName service) {
+        String frame = "ferm " + ": ";
+        String name = service.value();
+        int room = MAX_LOG_PREFIX - frame.length();
+        return "ferm " + (name.length() > room ? name.substring(0, room) : name) + ": ";
+    }
+
+    private static List<String> familyTokens() {
+        return Arrays.stream(IpFamily.values()).map(IpFamily::fermDomain).toList();
+    }
+
+    private static Statement towardsContainers(DockerNetwork network) {
+        return statement("interface").list(FermWriter.tokens(network.external()))
+                .words("outerface", network.bridge().toString());
+    }
+}

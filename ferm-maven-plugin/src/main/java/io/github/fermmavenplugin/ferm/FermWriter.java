@@ -1,0 +1,135 @@
+package io.github.fermmavenplugin.ferm;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The one place that writes ferm text. It accepts tokens only from a whitelist, and adds the
+ * punctuation itself, so that no value can ever become ferm syntax: ferm runs backticks as shell
+ * commands even with {@code --noexec}, expands {@code $} and {@code @}, and drops characters it does
+ * not know without a word. Policy already validated every value; this is defence in depth, and a
+ * refused token is a bug of ours, not a user error.
+ */
+final class FermWriter {
+
+    /** Keywords, chain names, interface names, addresses, ports: nothing ferm gives meaning to inside. */
+    private static final Pattern WORD = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:/+-]*");
+    /** The text of a quoted string: the same, plus spaces; never a quote, backslash, '$' or '@'. */
+    private static final Pattern QUOTED = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:/+ -]*");
+    /** A comment line's text: for people, and still nothing that could end the line or the comment. */
+    private static final Pattern COMMENT = Pattern.compile("[A-Za-z0-9 .,:/+_()@-]*");
+    private static final String INDENT = "    ";
+
+    private final StringBuilder text = new StringBuilder();
+    private int depth;
+
+    /** A rule or declaration, built from whitelisted tokens. */
+    static final class Statement {
+
+        private final StringBuilder tokens = new StringBuilder();
+
+        Statement word(String word) {
+            return append(check(WORD, word));
+        }
+
+        Statement words(String... words) {
+            for (String word : words) {
+                word(word);
+            }
+            return this;
+        }
+
+        /** One word alone, several as ferm's list {@code (a b c)}, which ferm expands into one rule each. */
+        Statement list(Collection<String> words) {
+            if (words.isEmpty()) {
+                throw new IllegalArgumentException("an empty ferm list matches nothing");
+            }
+            if (words.size() == 1) {
+                return word(words.iterator().next());
+            }
+            words.forEach(w -> check(WORD, w));
+            return append("(" + String.join(" ", words) + ")");
+        }
+
+        Statement quoted(String value) {
+            return append("\"" + check(QUOTED, value) + "\"");
+        }
+
+        /** Another statement's tokens, already checked, after this one's. */
+        Statement then(Statement other) {
+            return append(other.tokens.toString());
+        }
+
+        /** {@code @preserve}: keep the chain's current rules, as ferm 2.4 and later can. */
+        Statement preserve() {
+            return append("@preserve");
+        }
+
+        private Statement append(String token) {
+            if (!tokens.isEmpty()) {
+                tokens.append(' ');
+            }
+            tokens.append(token);
+            return this;
+        }
+
+        private static String check(Pattern grammar, String token) {
+            if (!grammar.matcher(token).matches()) {
+                throw new IllegalArgumentException("refusing to write '" + token + "' into ferm text");
+            }
+            return token;
+        }
+    }
+
+    static Statement statement(String... words) {
+        return new Statement().words(words);
+    }
+
+    FermWriter comment(String comment) {
+        line(comment.isEmpty() ? "#" : "# " + Statement.check(COMMENT, comment));
+        return this;
+    }
+
+    FermWriter blankLine() {
+        text.append('\n');
+        return this;
+    }
+
+    /** {@code statement;} */
+    FermWriter rule(Statement statement) {
+        line(statement.tokens + ";");
+        return this;
+    }
+
+    /** {@code statement {}, the writer's next lines inside until {@link #close()}. */
+    FermWriter open(Statement statement) {
+        line(statement.tokens + " {");
+        depth++;
+        return this;
+    }
+
+    FermWriter close() {
+        if (depth == 0) {
+            throw new IllegalStateException("no block to close");
+        }
+        depth--;
+        line("}");
+        return this;
+    }
+
+    String text() {
+        if (depth != 0) {
+            throw new IllegalStateException(depth + " block(s) left open");
+        }
+        return text.toString();
+    }
+
+    private void line(String line) {
+        text.append(INDENT.repeat(depth)).append(line).append('\n');
+    }
+
+    static List<String> tokens(Collection<?> values) {
+        return values.stream().map(Object::toString).toList();
+    }
+}

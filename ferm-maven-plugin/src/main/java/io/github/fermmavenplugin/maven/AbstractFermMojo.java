@@ -1,0 +1,72 @@
+package io.github.fermmavenplugin.maven;
+
+import io.github.fermmavenplugin.diagnostic.InvalidInputException;
+import io.github.fermmavenplugin.dockerfile.BuildOptions;
+import io.github.fermmavenplugin.net.ServicePort;
+import io.github.fermmavenplugin.pipeline.Analysis;
+import io.github.fermmavenplugin.pipeline.BundlePipeline;
+import java.io.File;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+
+/** What {@code ferm:check} and {@code ferm:bundle} share: the inputs, skipping, and the analysis. */
+abstract class AbstractFermMojo extends AbstractMojo {
+
+    /** The firewall descriptor. */
+    @Parameter(property = "ferm.descriptor", defaultValue = "${project.basedir}/firewall.yaml")
+    File descriptor;
+
+    /** The image's Dockerfile, whose EXPOSE every container port must match. */
+    @Parameter(property = "ferm.dockerfile", defaultValue = "${project.basedir}/Dockerfile")
+    File dockerfile;
+
+    /** The Dockerfile stage to read, as {@code docker build --target}; the last stage when not set. */
+    @Parameter(property = "ferm.target")
+    String target;
+
+    /** As {@code docker build --build-arg}: values that override the Dockerfile's ARG defaults. */
+    @Parameter
+    Map<String, String> buildArgs;
+
+    /** Do nothing. */
+    @Parameter(property = "ferm.skip", defaultValue = "false")
+    boolean skip;
+
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    MavenProject project;
+
+    @Override
+    public final void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("Skipping: ferm.skip is set.");
+            return;
+        }
+        try {
+            run();
+        } catch (InvalidInputException e) {
+            throw new MojoFailureException(e.getMessage());
+        }
+    }
+
+    /** The goal's work; a user's mistake is thrown as {@link InvalidInputException}. */
+    abstract void run() throws MojoExecutionException, MojoFailureException;
+
+    final Analysis analyse() {
+        BuildOptions build = new BuildOptions(Optional.ofNullable(target).filter(t -> !t.isBlank()),
+                buildArgs == null ? Map.of() : buildArgs);
+        Analysis analysis = BundlePipeline.analyse(descriptor.toPath(), dockerfile.toPath(), build,
+                project.getArtifactId());
+        if (!analysis.policy().closed().isEmpty()) {
+            getLog().info("exposed but closed: " + analysis.policy().closed().stream().map(ServicePort::toString)
+                    .collect(Collectors.joining(", ")) + " (no ingress rule opens "
+                    + (analysis.policy().closed().size() == 1 ? "it" : "them") + ")");
+        }
+        return analysis;
+    }
+}

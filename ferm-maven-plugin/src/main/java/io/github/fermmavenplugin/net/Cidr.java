@@ -1,0 +1,264 @@
+package io.github.fermmavenplugin.net;
+
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Objects;
+
+/**
+ * An IPv4 or IPv6 network in CIDR form, always normalised: dotted quad without leading zeros for IPv4,
+ * RFC 5952 (lower case, shortest, "::" for the longest run of zeros) for IPv6, the prefix length always
+ * written, no bits set after the prefix. Its text ({@link #token()}) is safe to put into ferm as it is.
+ *
+ * <p>IPv4-mapped IPv6 addresses ({@code ::ffff:192.0.2.1}, the whole {@code ::ffff:0:0/96}) are refused:
+ * those hosts reach the firewall as IPv4 packets, so an {@code ip6} rule for them would never match and
+ * silently let the real rule go missing. The error names the IPv4 network to write instead. Other
+ * embedded-IPv4 forms ({@code 64:ff9b::192.0.2.1}, the deprecated {@code ::192.0.2.1}) are plain IPv6
+ * addresses and are written back in hex ({@code 64:ff9b::c000:201}).
+ *
+ * <p>Orders by family (IPv4 first), then address as an unsigned number, then prefix length.
+ *
+ * @param address the normalised address text, without prefix
+ * @param prefixLength 0 to 32 for IPv4, 0 to 128 for IPv6
+ */
+public record Cidr(IpFamily family, String address, int prefixLength) implements Comparable<Cidr> {
+
+    private static final Comparator<Cidr> ORDER = Comparator.comparing(Cidr::family)
+            .thenComparing(Cidr::addressBytes, Arrays::compareUnsigned)
+            .thenComparingInt(Cidr::prefixLength);
+
+    /** ::ffff:0:0/96, the IPv4-mapped block, is this long. */
+    private static final int MAPPED_PREFIX_BITS = 96;
+
+    private static final String EXAMPLES = "e.g. 10.0.0.0/8, 192.0.2.10, 2001:db8::/32 or 2001:db8::1";
+
+    /**
+     * For code that already holds a normalised value; users' text goes through {@link #parse(String)}.
+     *
+     * @throws IllegalArgumentException when the three do not make a normalised network
+     */
+    public Cidr {
+        Objects.requireNonNull(family, "family");
+        Objects.requireNonNull(address, "address");
+        Parsed parsed;
+        try {
+            parsed = analyse(address + "/" + prefixLength);
+        } catch (InvalidValueException e) {
+            throw new IllegalArgumentException("not a network: " + e.getMessage(), e);
+        }
+        if (parsed.family != family || !parsed.normalisedAddress().equals(address)) {
+            throw new IllegalArgumentException("not a normalised " + family + " address: " + Quoted.of(address)
+                    + " (normalised: " + parsed.family + " " + parsed.normalisedAddress() + ")");
+        }
+    }
+
+    /**
+     * Reads a network ({@code 10.0.0.0/8}, {@code 2001:db8::/32}) or a single address ({@code 10.0.0.1}
+     * becomes {@code 10.0.0.1/32}, {@code 2001:db8::1} becomes {@code 2001:db8::1/128}). Never looks
+     * anything up: host names are refused.
+     *
+     * @throws InvalidValueException for anything else, saying what is wrong and what to write instead
+     */
+    public static Cidr parse(String text) {
+        Parsed parsed = analyse(text);
+        return new Cidr(parsed.family, parsed.normalisedAddress(), parsed.prefixLength);
+    }
+
+    /**
+     * The network of the given length around an address.
+     *
+     * @param address 4 or 16 bytes, network byte order
+     * @throws IllegalArgumentException when bits after the prefix are set or the length does not fit
+     */
+    public static Cidr of(byte[] address, int prefixLength) {
+        IpFamily family = familyOfLength(address.length);
+        return new Cidr(family, IpAddressText.format(address), prefixLength);
+    }
+
+    /** 0.0.0.0/0 or ::/0. */
+    public static Cidr any(IpFamily family) {
+        return of(new byte[family.addressBytes()], 0);
+    }
+
+    /** The address in network byte order: 4 or 16 bytes, a fresh copy. */
+    public byte[] addressBytes() {
+        return analyse(address + "/" + prefixLength).address;
+    }
+
+    /** Whether this is the whole address space of its family: 0.0.0.0/0 or ::/0. */
+    public boolean isAny() {
+        return prefixLength == 0;
+    }
+
+    /** Whether this is one address (/32, /128) rather than a network. */
+    public boolean isSingleAddress() {
+        return prefixLength == family.addressBits();
+    }
+
+    /** Whether every address of {@code other} is in this network; never across families. */
+    public boolean contains(Cidr other) {
+        return family == other.family
+                && prefixLength <= other.prefixLength
+                && Arrays.equals(addressBytes(), masked(other.addressBytes(), prefixLength));
+    }
+
+    /** Whether the two share any address; networks either nest or are apart, so one contains the other. */
+    public boolean overlaps(Cidr other) {
+        return contains(other) || other.contains(this);
+    }
+
+    /** "10.0.0.0/8", "2001:db8::1/128": the normal form, prefix always written, as ferm gets it. */
+    public String token() {
+        return address + "/" + prefixLength;
+    }
+
+    @Override
+    public String toString() {
+        return token();
+    }
+
+    @Override
+    public int compareTo(Cidr other) {
+        return ORDER.compare(this, other);
+    }
+
+    private record Parsed(IpFamily family, byte[] address, int prefixLength) {
+        String normalisedAddress() {
+            return IpAddressText.format(address);
+        }
+    }
+
+    private static Parsed analyse(String text) {
+        Objects.requireNonNull(text, "text");
+        if (text.isEmpty()) {
+            throw new InvalidValueException("the address is empty", "Write an address or network, " + EXAMPLES + ".");
+        }
+        String unprintable = Quoted.firstUnprintable(text, "the address");
+        if (unprintable != null) {
+            throw new InvalidValueException(unprintable,
+                    "Write the address in plain ASCII, without spaces, " + EXAMPLES + ".");
+        }
+        refuseForeignNotations(text);
+        int slash = text.indexOf('/');
+        String addressText = slash < 0 ? text : text.substring(0, slash);
+        if (addressText.isEmpty()) {
+            throw new InvalidValueException(Quoted.of(text) + " has no address before '/'",
+                    "Write an address before the prefix length, " + EXAMPLES + ".");
+        }
+        IpFamily family = addressText.indexOf(':') >= 0 ? IpFamily.IPV6 : IpFamily.IPV4;
+        refuseStrayCharacters(addressText, family);
+        byte[] address = family == IpFamily.IPV4
+                ? IpAddressText.parseIpv4(addressText)
+                : IpAddressText.parseIpv6(addressText);
+        int prefixLength = slash < 0 ? family.addressBits() : parsePrefixLength(text.substring(slash + 1), text, family);
+        refuseIpv4Mapped(address, prefixLength, text);
+        byte[] network = masked(address, prefixLength);
+        if (!Arrays.equals(address, network)) {
+            String meant = IpAddressText.format(network) + "/" + prefixLength;
+            String single = IpAddressText.format(address) + "/" + family.addressBits();
+            throw new InvalidValueException(
+                    "host bits are set in " + Quoted.of(text) + " (did you mean " + meant + "?)",
+                    "Write " + meant + " for the whole network, or " + single + " for that one address.");
+        }
+        return new Parsed(family, address, prefixLength);
+    }
+
+    /** Zone ids, brackets and host names: things people paste from elsewhere, each with its own advice. */
+    private static void refuseForeignNotations(String text) {
+        if (text.indexOf('%') >= 0) {
+            throw new InvalidValueException(
+                    Quoted.of(text) + " has a zone id ('%...'), which firewall rules cannot match",
+                    "Write the address without '%' and what follows; restrict interfaces in 'docker' instead.");
+        }
+        if (text.indexOf('[') >= 0 || text.indexOf(']') >= 0) {
+            throw new InvalidValueException(Quoted.of(text) + " has brackets, which belong only in URLs",
+                    "Write the address without '[' and ']', e.g. 2001:db8::1.");
+        }
+        String addressText = text.indexOf('/') < 0 ? text : text.substring(0, text.indexOf('/'));
+        if (addressText.indexOf(':') < 0 && addressText.matches("[A-Za-z0-9.-]*[A-Za-z][A-Za-z0-9.-]*")
+                && !addressText.matches("(?i)(.*\\.)?0x.*")) {
+            throw new InvalidValueException(
+                    Quoted.of(addressText) + " is not an IP address; host names are never looked up",
+                    "Write the addresses the name stands for, " + EXAMPLES + ", or a group name defined under 'groups'.");
+        }
+    }
+
+    private static void refuseStrayCharacters(String addressText, IpFamily family) {
+        String allowed = family == IpFamily.IPV4 ? "0123456789." : "0123456789abcdefABCDEF:.";
+        for (int i = 0; i < addressText.length(); i++) {
+            char c = addressText.charAt(i);
+            if (allowed.indexOf(c) < 0 && !(family == IpFamily.IPV4 && (c == 'x' || c == 'X'
+                    || Character.digit(c, 16) >= 0))) {
+                throw new InvalidValueException(
+                        Quoted.of(addressText) + " contains " + Quoted.character(c) + ", which has no place in an "
+                                + family + " address",
+                        family == IpFamily.IPV4
+                                ? "Write four decimal octets separated by dots, e.g. 192.0.2.10."
+                                : "Write hex groups separated by ':', e.g. 2001:db8::1.");
+            }
+        }
+    }
+
+    private static int parsePrefixLength(String digits, String text, IpFamily family) {
+        String range = "Write a prefix length from 0 to " + family.addressBits() + " after the '/'.";
+        if (digits.isEmpty()) {
+            throw new InvalidValueException(Quoted.of(text) + " has no prefix length after '/'",
+                    range + " Leave out the '/' for a single address.");
+        }
+        if (!IpAddressText.allDecimalDigits(digits)) {
+            throw new InvalidValueException(
+                    "prefix length " + Quoted.of(digits) + " of " + Quoted.of(text) + " is not a plain decimal number",
+                    range);
+        }
+        if (digits.length() > 1 && digits.charAt(0) == '0') {
+            throw new InvalidValueException(
+                    "prefix length " + Quoted.of(digits) + " of " + Quoted.of(text) + " has a leading zero",
+                    "Write it without leading zeros: /" + IpAddressText.stripLeadingZeros(digits) + ".");
+        }
+        if (digits.length() > 3 || Integer.parseInt(digits) > family.addressBits()) {
+            throw new InvalidValueException(
+                    "prefix length " + Quoted.of(digits) + " of " + Quoted.of(text)
+                            + " is more than " + family.addressBits() + ", the size of an " + family + " address",
+                    range);
+        }
+        return Integer.parseInt(digits);
+    }
+
+    /** ::ffff:0:0/96 and everything inside it: IPv4 hosts written as IPv6. */
+    private static void refuseIpv4Mapped(byte[] address, int prefixLength, String text) {
+        if (address.length != 16 || prefixLength < MAPPED_PREFIX_BITS) {
+            return;
+        }
+        for (int i = 0; i < 10; i++) {
+            if (address[i] != 0) {
+                return;
+            }
+        }
+        if (address[10] != (byte) 0xFF || address[11] != (byte) 0xFF) {
+            return;
+        }
+        int ipv4Prefix = prefixLength - MAPPED_PREFIX_BITS;
+        byte[] ipv4 = masked(Arrays.copyOfRange(address, 12, 16), ipv4Prefix);
+        String meant = IpAddressText.format(ipv4) + "/" + ipv4Prefix;
+        throw new InvalidValueException(
+                Quoted.of(text) + " is an IPv4-mapped IPv6 address; those hosts reach the firewall as IPv4,"
+                        + " so an IPv6 rule for it would never match",
+                "Write the IPv4 form instead: " + meant + ".");
+    }
+
+    private static byte[] masked(byte[] address, int prefixLength) {
+        byte[] network = address.clone();
+        for (int bit = prefixLength; bit < network.length * Byte.SIZE; bit++) {
+            network[bit / Byte.SIZE] &= (byte) ~(0x80 >>> (bit % Byte.SIZE));
+        }
+        return network;
+    }
+
+    private static IpFamily familyOfLength(int bytes) {
+        for (IpFamily family : IpFamily.values()) {
+            if (family.addressBytes() == bytes) {
+                return family;
+            }
+        }
+        throw new IllegalArgumentException("not an IP address: " + bytes + " bytes");
+    }
+}

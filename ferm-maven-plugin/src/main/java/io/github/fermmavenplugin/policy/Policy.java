@@ -1,0 +1,48 @@
+package io.github.fermmavenplugin.policy;
+
+import io.github.fermmavenplugin.net.InterfaceName;
+import io.github.fermmavenplugin.net.ServicePort;
+import java.util.List;
+
+/**
+ * The firewall a service asks for, checked and normalised: nothing in it is a raw string from the
+ * user any more, and every value is one that may stand in ferm text.
+ *
+ * @param exposed every port the image exposes, inherited ones included
+ * @param inherited the ports the descriptor says an external base image exposes
+ * @param closed exposed ports that no ingress rule opens
+ */
+public record Policy(
+        ServiceName service,
+        DockerNetwork network,
+        List<AllowRule> ingress,
+        List<AllowRule> host,
+        Fallback fallback,
+        List<ServicePort> exposed,
+        List<ServicePort> inherited,
+        List<ServicePort> closed) {
+
+    public Policy {
+        ingress = List.copyOf(ingress);
+        host = List.copyOf(host);
+        exposed = List.copyOf(exposed);
+        inherited = List.copyOf(inherited);
+        closed = List.copyOf(closed);
+    }
+
+    /** Where containers sit and where the outside world comes in. */
+    public record DockerNetwork(DockerMode mode, InterfaceName bridge, List<InterfaceName> external) {
+
+        public DockerNetwork {
+            external = List.copyOf(external);
+        }
+    }
+
+    /** What happens to external traffic towards the containers that no rule allows. */
+    public record Fallback(FallbackAction action, boolean log) {
+    }
+
+    public enum FallbackAction {
+        DROP, REJECT
+    }
+}

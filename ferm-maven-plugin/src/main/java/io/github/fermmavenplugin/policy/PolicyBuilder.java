@@ -1,0 +1,315 @@
+package io.github.fermmavenplugin.policy;
+
+import io.github.fermmavenplugin.descriptor.Descriptor;
+import io.github.fermmavenplugin.descriptor.Descriptor.DefaultSettings;
+import io.github.fermmavenplugin.descriptor.Descriptor.DockerSettings;
+import io.github.fermmavenplugin.descriptor.Descriptor.RuleSpec;
+import io.github.fermmavenplugin.descriptor.Located;
+import io.github.fermmavenplugin.diagnostic.InvalidInputException;
+import io.github.fermmavenplugin.diagnostic.SourcePosition;
+import io.github.fermmavenplugin.dockerfile.ImageMetadata;
+import io.github.fermmavenplugin.net.InterfaceName;
+import io.github.fermmavenplugin.net.InvalidValueException;
+import io.github.fermmavenplugin.net.PortRange;
+import io.github.fermmavenplugin.net.ServicePort;
+import io.github.fermmavenplugin.policy.Policy.DockerNetwork;
+import io.github.fermmavenplugin.policy.Policy.Fallback;
+import io.github.fermmavenplugin.policy.Policy.FallbackAction;
+import io.github.fermmavenplugin.policy.PortMatch.PortField;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Checks a descriptor against the image it guards and turns it into a {@link Policy}. Every error
+ * about what the user meant is raised here, at the value's position.
+ */
+public final class PolicyBuilder {
+
+    private static final int SUPPORTED_VERSION = 1;
+
+    private final Descriptor descriptor;
+    private final SourcePosition top;
+    private final ImageMetadata image;
+
+    private PolicyBuilder(Descriptor descriptor, Path descriptorFile, ImageMetadata image) {
+        this.descriptor = descriptor;
+        this.top = new SourcePosition(descriptorFile, 1, 1);
+        this.image = image;
+    }
+
+    /**
+     * @param defaultService the service name when the descriptor gives none (the artifactId)
+     */
+    public static Policy build(Descriptor descriptor, Path descriptorFile, ImageMetadata image, String defaultService) {
+        return new PolicyBuilder(descriptor, descriptorFile, image).build(defaultService);
+    }
+
+    private Policy build(String defaultService) {
+        checkVersion();
+        ServiceName service = service(defaultService);
+        DockerNetwork network = network();
+        List<ServicePort> inherited = inherited();
+        ExposedPorts exposed = new ExposedPorts(image, inherited);
+        SourceResolver sources = new SourceResolver(groups());
+        sources.resolveAllGroups();
+        List<AllowRule> ingress = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        Map<PublishedPort, ServicePort> publishedTo = new LinkedHashMap<>();
+        List<ServicePort> opened = new ArrayList<>();
+        for (Located<RuleSpec> spec : rules(descriptor.ingress(), "ingress")) {
+            ingress.add(ingressRule(spec, names, exposed, sources, publishedTo, opened));
+        }
+        List<AllowRule> host = new ArrayList<>();
+        for (Located<RuleSpec> spec : rules(descriptor.host(), "host")) {
+            host.add(hostRule(spec, names, sources));
+        }
+        return new Policy(service, network, ingress, host, fallback(), exposed.all(), inherited,
+                exposed.notOpened(opened));
+    }
+
+    private void checkVersion() {
+        Located<Integer> version = descriptor.version();
+        if (version == null || version.isEmpty()) {
+            throw new InvalidInputException(version == null ? top : version.position(),
+                    "the descriptor does not say its version", "Start it with 'version: 1'.");
+        }
+        if (version.value() != SUPPORTED_VERSION) {
+            throw new InvalidInputException(version.position(), "descriptor version " + version.value()
+                    + " is not supported", "This plugin reads version 1; write 'version: 1' or update the plugin.");
+        }
+    }
+
+    private ServiceName service(String defaultService) {
+        Located<String> service = descriptor.service();
+        String name = service == null ? defaultService : present(service, "the service's name");
+        if (!ServiceName.GRAMMAR.matcher(name).matches()) {
+            SourcePosition where = service == null ? top : service.position();
+            String origin = service == null ? "the artifactId '" + name + "', the default service name," : "'" + name + "'";
+            throw new InvalidInputException(where, origin + " is not a usable service name",
+                    "Set 'service:' to 1-40 characters: lowercase letters and digits first, then also '.', '_' or '-'.");
+        }
+        return new ServiceName(name);
+    }
+
+    private DockerNetwork network() {
+        DockerSettings docker = section(descriptor.docker());
+        DockerMode mode = DockerMode.BRIDGE;
+        if (docker != null && docker.mode() != null) {
+            mode = choice(docker.mode(), DockerMode.class, "docker.mode");
+        }
+        InterfaceName bridge = docker == null || docker.bridge() == null
+                ? mode.defaultBridge() : interfaceName(docker.bridge());
+        List<InterfaceName> external = docker == null || docker.external() == null
+                ? List.of(InterfaceName.parse("eth0"))
+                : nonEmpty(docker.external(), "docker.external", "[eth0]").stream()
+                        .map(PolicyBuilder::interfaceName).distinct().toList();
+        return new DockerNetwork(mode, bridge, external);
+    }
+
+    private List<ServicePort> inherited() {
+        DockerSettings docker = section(descriptor.docker());
+        if (docker == null || docker.inherited() == null) {
+            return List.of();
+        }
+        List<ServicePort> ports = new ArrayList<>();
+        for (Located<String> entry : nonEmpty(docker.inherited(), "docker.inherited", "[\"80/tcp\"]")) {
+            present(entry, "a port");
+            PortSpec spec = PortSpec.parse(entry);
+            if (spec.published().isPresent()) {
+                throw new InvalidInputException(entry.position(), "an inherited port is a container port",
+                        "Write the port the base image exposes, like \"80/tcp\".");
+            }
+            ports.add(spec.container());
+        }
+        return ports.stream().distinct().sorted().toList();
+    }
+
+    private Map<String, Located<List<Located<String>>>> groups() {
+        Located<Map<String, Located<List<Located<String>>>>> groups = descriptor.groups();
+        if (groups == null) {
+            return Map.of();
+        }
+        if (groups.isEmpty()) {
+            throw new InvalidInputException(groups.position(), "'groups' is empty",
+                    "Define groups like 'office: [198.51.100.0/24]', or remove the key.");
+        }
+        return groups.value();
+    }
+
+    private List<Located<RuleSpec>> rules(Located<List<Located<RuleSpec>>> rules, String key) {
+        if (rules == null) {
+            return List.of();
+        }
+        List<Located<RuleSpec>> list = nonEmpty(rules, key, "a list of rules, each with 'name:' and 'ports:'");
+        for (Located<RuleSpec> rule : list) {
+            if (rule.isEmpty()) {
+                throw new InvalidInputException(rule.position(), "an empty " + key + " rule",
+                        "Give it at least 'name:' and 'ports:', or remove the '-'.");
+            }
+        }
+        return list;
+    }
+
+    private AllowRule ingressRule(Located<RuleSpec> located, Set<String> names, ExposedPorts exposed,
+            SourceResolver sources, Map<PublishedPort, ServicePort> publishedTo, List<ServicePort> opened) {
+        RuleSpec spec = located.value();
+        RuleName name = ruleName(located, names);
+        List<PortMatch> matches;
+        if (spec.ports() == null) {
+            if (exposed.all().isEmpty()) {
+                throw new InvalidInputException(located.position(), "rule '" + name
+                        + "' opens all exposed ports, but the image exposes none", "List the rule's 'ports:'.");
+            }
+            matches = group(exposed.all(), PortField.DESTINATION);
+            opened.addAll(exposed.all());
+        } else {
+            List<ServicePort> containerPorts = new ArrayList<>();
+            List<ServicePort> publishedPorts = new ArrayList<>();
+            for (Located<String> entry : nonEmpty(spec.ports(), "ports", "[80, 443]")) {
+                present(entry, "a port");
+                PortSpec port = PortSpec.parse(entry);
+                exposed.requireExposed(port.container(), entry.position());
+                opened.add(port.container());
+                if (port.published().isPresent()) {
+                    ServicePort published = new ServicePort(port.published().get(), port.container().protocol());
+                    checkPublishedOnce(published, port.container(), entry.position(), publishedTo);
+                    publishedPorts.add(published);
+                } else {
+                    containerPorts.add(port.container());
+                }
+            }
+            matches = new ArrayList<>(group(containerPorts, PortField.DESTINATION));
+            matches.addAll(group(publishedPorts, PortField.ORIGINAL_DESTINATION));
+        }
+        return new AllowRule(name, matches, sources.resolve(spec.from()));
+    }
+
+    private AllowRule hostRule(Located<RuleSpec> located, Set<String> names, SourceResolver sources) {
+        RuleSpec spec = located.value();
+        RuleName name = ruleName(located, names);
+        if (spec.ports() == null) {
+            throw new InvalidInputException(located.position(), "host rule '" + name + "' has no 'ports:'",
+                    "List the host ports it opens, like [22].");
+        }
+        List<ServicePort> ports = new ArrayList<>();
+        for (Located<String> entry : nonEmpty(spec.ports(), "ports", "[22]")) {
+            present(entry, "a port");
+            PortSpec port = PortSpec.parse(entry);
+            if (port.published().isPresent()) {
+                throw new InvalidInputException(entry.position(), "a host rule opens host ports; nothing is published",
+                        "Write the port alone, like 22.");
+            }
+            ports.add(port.container());
+        }
+        return new AllowRule(name, group(ports, PortField.DESTINATION), sources.resolve(spec.from()));
+    }
+
+    /** One host port leads to one container port: two rules may not publish it differently. */
+    private static void checkPublishedOnce(ServicePort published, ServicePort container, SourcePosition where,
+            Map<PublishedPort, ServicePort> publishedTo) {
+        for (int offset = 0; offset <= published.range().last() - published.range().first(); offset++) {
+            PublishedPort port = new PublishedPort(published.range().first() + offset, published.protocol());
+            int target = container.range().first() + offset;
+            ServicePort earlier = publishedTo.putIfAbsent(port, new ServicePort(PortRange.single(target),
+                    container.protocol()));
+            if (earlier != null && earlier.range().first() != target) {
+                throw new InvalidInputException(where, "host port " + port + " is already published to container port "
+                        + earlier + ", not " + target, "Publish each host port to one container port.");
+            }
+        }
+    }
+
+    private record PublishedPort(int port, io.github.fermmavenplugin.net.Protocol protocol) {
+        @Override
+        public String toString() {
+            return port + "/" + protocol.token();
+        }
+    }
+
+    private RuleName ruleName(Located<RuleSpec> rule, Set<String> names) {
+        Located<String> name = rule.value().name();
+        if (name == null) {
+            throw new InvalidInputException(rule.position(), "the rule has no 'name:'",
+                    "Name it, like 'name: web': the name shows in the rule's comment in iptables.");
+        }
+        String text = present(name, "the rule's name");
+        if (!RuleName.GRAMMAR.matcher(text).matches()) {
+            throw new InvalidInputException(name.position(), "'" + text + "' is not a usable rule name",
+                    "Use 1-63 characters: lowercase letters and digits first, then also '.', '_' or '-'.");
+        }
+        if (!names.add(text)) {
+            throw new InvalidInputException(name.position(), "a rule named '" + text + "' is already defined",
+                    "Give every rule of the descriptor its own name.");
+        }
+        return new RuleName(text);
+    }
+
+    private Fallback fallback() {
+        DefaultSettings defaults = section(descriptor.defaults());
+        FallbackAction action = defaults == null || defaults.action() == null
+                ? FallbackAction.DROP : choice(defaults.action(), FallbackAction.class, "defaults.action");
+        boolean log = defaults != null && defaults.log() != null && Boolean.TRUE.equals(present(defaults.log(),
+                "true or false"));
+        return new Fallback(action, log);
+    }
+
+    private static List<PortMatch> group(List<ServicePort> ports, PortField field) {
+        return ports.stream()
+                .collect(Collectors.groupingBy(ServicePort::protocol, LinkedHashMap::new,
+                        Collectors.mapping(ServicePort::range, Collectors.toList())))
+                .entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .map(e -> new PortMatch(e.getKey(), field, e.getValue()))
+                .toList();
+    }
+
+    private static InterfaceName interfaceName(Located<String> entry) {
+        String text = present(entry, "an interface name");
+        try {
+            return InterfaceName.parse(text);
+        } catch (InvalidValueException e) {
+            throw new InvalidInputException(entry.position(), e.problem(), e.remedy());
+        }
+    }
+
+    private static <E extends Enum<E>> E choice(Located<String> entry, Class<E> type, String key) {
+        String text = present(entry, "one of " + choices(type));
+        return Arrays.stream(type.getEnumConstants())
+                .filter(c -> c.name().toLowerCase(Locale.ROOT).equals(text))
+                .findFirst()
+                .orElseThrow(() -> new InvalidInputException(entry.position(),
+                        "'" + text + "' is not a " + key, "Use one of: " + choices(type) + "."));
+    }
+
+    private static String choices(Class<? extends Enum<?>> type) {
+        return Arrays.stream(type.getEnumConstants()).map(c -> c.name().toLowerCase(Locale.ROOT))
+                .collect(Collectors.joining(", "));
+    }
+
+    private <T> T section(Located<T> section) {
+        return section == null ? null : section.value();
+    }
+
+    static <T> T present(Located<T> value, String expected) {
+        if (value.isEmpty()) {
+            throw new InvalidInputException(value.position(), "a value is missing here", "Write " + expected + ".");
+        }
+        return value.value();
+    }
+
+    static <T> List<T> nonEmpty(Located<List<T>> list, String key, String example) {
+        if (list.isEmpty() || list.value().isEmpty()) {
+            throw new InvalidInputException(list.position(), "'" + key + "' is empty",
+                    "List at least one entry, like " + example + ", or remove the key.");
+        }
+        return list.value();
+    }
+}

@@ -1,0 +1,74 @@
+package io.github.fermmavenplugin.policy;
+
+import io.github.fermmavenplugin.descriptor.Located;
+import io.github.fermmavenplugin.diagnostic.InvalidInputException;
+import io.github.fermmavenplugin.net.PortRange;
+import io.github.fermmavenplugin.net.Protocol;
+import io.github.fermmavenplugin.net.ServicePort;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One entry of a rule's {@code ports}, in the forms {@code docker run -p} knows: {@code 80},
+ * {@code 8000-8010/udp}, {@code 8443:443/tcp} (published:container).
+ *
+ * @param published the host port clients connect to, when it differs from the container's
+ */
+record PortSpec(Optional<PortRange> published, ServicePort container) {
+
+    private static final String FORMS = "Write a port (80), a range (8000-8010) or published:container (8443:443),"
+            + " optionally followed by /tcp, /udp or /sctp.";
+    private static final Pattern RANGE = Pattern.compile("(\\d{1,9})(?:-(\\d{1,9}))?");
+
+    static PortSpec parse(Located<String> entry) {
+        String text = entry.value();
+        String ports = text;
+        Protocol protocol = Protocol.TCP;
+        int slash = text.indexOf('/');
+        if (slash >= 0) {
+            String name = text.substring(slash + 1);
+            protocol = Protocol.parse(name).orElseThrow(() -> new InvalidInputException(entry.position(),
+                    "'" + name + "' in '" + text + "' is not a protocol", "Use " + Protocol.choices() + "."));
+            ports = text.substring(0, slash);
+        }
+        String[] sides = ports.split(":", -1);
+        if (sides.length > 2) {
+            throw new InvalidInputException(entry.position(), "'" + text + "' names a host address or too many ports",
+                    "The descriptor matches ports only: write published:container, like 8443:443.");
+        }
+        PortRange container = range(sides[sides.length - 1], entry);
+        if (sides.length == 1) {
+            return new PortSpec(Optional.empty(), new ServicePort(container, protocol));
+        }
+        PortRange published = range(sides[0], entry);
+        if (published.last() - published.first() != container.last() - container.first()) {
+            throw new InvalidInputException(entry.position(),
+                    "published " + published + " and container " + container + " in '" + text
+                            + "' are not ranges of the same length",
+                    "Publish each container port on one host port, as docker run -p does.");
+        }
+        Optional<PortRange> distinct = published.equals(container) ? Optional.empty() : Optional.of(published);
+        return new PortSpec(distinct, new ServicePort(container, protocol));
+    }
+
+    private static PortRange range(String text, Located<String> entry) {
+        Matcher matcher = RANGE.matcher(text);
+        if (!matcher.matches()) {
+            throw new InvalidInputException(entry.position(), "'" + entry.value() + "' is not a port", FORMS);
+        }
+        long first = Long.parseLong(matcher.group(1));
+        long last = matcher.group(2) == null ? first : Long.parseLong(matcher.group(2));
+        for (long port : new long[] {first, last}) {
+            if (!PortRange.isPort(port)) {
+                throw new InvalidInputException(entry.position(), "port " + port + " is outside 1-65535",
+                        "Use a port from 1 to 65535.");
+            }
+        }
+        if (first > last) {
+            throw new InvalidInputException(entry.position(), "the range " + text + " is reversed",
+                    "Write it low to high: " + last + "-" + first + ".");
+        }
+        return new PortRange((int) first, (int) last);
+    }
+}

@@ -1,0 +1,39 @@
+package io.github.fermmavenplugin.policy;
+
+import io.github.fermmavenplugin.net.Cidr;
+import io.github.fermmavenplugin.net.IpFamily;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Who a rule lets in: anyone, or the listed networks.
+ *
+ * @param networks empty exactly when {@code any}
+ */
+public record Sources(boolean any, List<Cidr> networks) {
+
+    public static final Sources ANY = new Sources(true, List.of());
+
+    public Sources {
+        networks = networks.stream().distinct().toList();
+        if (any != networks.isEmpty()) {
+            throw new IllegalArgumentException("either any source or some networks");
+        }
+    }
+
+    public static Sources of(List<Cidr> networks) {
+        return new Sources(false, networks);
+    }
+
+    /**
+     * The networks of one address family: empty list for "any source", nothing at all when the rule
+     * names networks of the other family only (it then opens nothing in this family).
+     */
+    public Optional<List<Cidr>> in(IpFamily family) {
+        if (any) {
+            return Optional.of(List.of());
+        }
+        List<Cidr> ofFamily = networks.stream().filter(n -> n.family() == family).toList();
+        return ofFamily.isEmpty() ? Optional.empty() : Optional.of(ofFamily);
+    }
+}

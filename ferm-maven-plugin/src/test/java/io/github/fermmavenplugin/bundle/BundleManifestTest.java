@@ -1,0 +1,163 @@
+package io.github.fermmavenplugin.bundle;
+
+import static java.nio.charset.StandardCharsets.US_ASCII;
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.fermmavenplugin.bundle.BundleManifest.DockerfileDigest;
+import io.github.fermmavenplugin.bundle.BundleManifest.FileDigest;
+import io.github.fermmavenplugin.bundle.BundleManifest.MavenCoordinates;
+import io.github.fermmavenplugin.bundle.BundleManifest.Rule;
+import io.github.fermmavenplugin.bundle.BundleManifest.SourceDigest;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class BundleManifestTest {
+
+    // SHA-256 of "", "abc" and "abc\n", as sha256sum prints them
+    private static final String SHA_EMPTY = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
+    private static final String SHA_ABC = "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad";
+    private static final String SHA_ABC_LF = "edeaaff3f1774ad2888673770c6d64097e391bc362d7d6fb34982ddf0efd18cb";
+
+    @ParameterizedTest
+    @CsvSource({"'', " + SHA_EMPTY, "abc, " + SHA_ABC})
+    void sha256IsLowerCaseHex(String text, String expected) {
+        assertThat(BundleManifest.sha256(text.getBytes(US_ASCII))).isEqualTo(expected);
+    }
+
+    @Test
+    void digestsOfFilesAreSortedByPath() {
+        List<FileDigest> digests = BundleManifest.digestsOf(List.of(
+                new BundleFile("ferm.d/99-docker.ferm", "abc".getBytes(US_ASCII)),
+                new BundleFile("ferm.d/00-docker.ferm", new byte[0])));
+
+        assertThat(digests).containsExactly(
+                new FileDigest("ferm.d/00-docker.ferm", SHA_EMPTY),
+                new FileDigest("ferm.d/99-docker.ferm", SHA_ABC));
+    }
+
+    @Test
+    void writesTheSampleAsExactlyThisJson() {
+        String expected = """
+                {
+                  "service": "billing-api",
+                  "maven": {
+                    "groupId": "com.example",
+                    "artifactId": "billing-api",
+                    "version": "1.2.0"
+                  },
+                  "pluginVersion": "0.1.0",
+                  "descriptor": {
+                    "path": "firewall.yaml",
+                    "sha256": "%1$s"
+                  },
+                  "dockerfile": {
+                    "path": "docker/Dockerfile",
+                    "sha256": "%2$s",
+                    "stage": "runtime"
+                  },
+                  "exposedPorts": [
+                    "80/tcp",
+                    "9100/tcp"
+                  ],
+                  "inheritedPorts": [],
+                  "labels": {
+                    "a.first": "1",
+                    "org.opencontainers.image.title": "Billing \\"API\\" ü"
+                  },
+                  "rules": [
+                    {
+                      "name": "web",
+                      "chain": "DOCKER-USER",
+                      "ports": [
+                        "80/tcp"
+                      ],
+                      "from": [
+                        "any"
+                      ]
+                    },
+                    {
+                      "name": "ssh",
+                      "chain": "INPUT",
+                      "ports": [
+                        "22/tcp"
+                      ],
+                      "from": [
+                        "198.51.100.0/24",
+                        "2001:db8:10::/48"
+                      ]
+                    }
+                  ],
+                  "files": [
+                    {
+                      "path": "ferm.d/00-docker.ferm",
+                      "sha256": "%3$s"
+                    },
+                    {
+                      "path": "ferm.d/99-docker.ferm",
+                      "sha256": "%2$s"
+                    }
+                  ]
+                }
+                """.formatted(SHA_ABC_LF, SHA_ABC, SHA_EMPTY);
+
+        assertThat(new String(sample().toJson(), UTF_8)).isEqualTo(expected);
+    }
+
+    @Test
+    void theJsonDoesNotDependOnTheOrderLabelsAndFilesAreGivenIn() {
+        BundleManifest sample = sample();
+        Map<String, String> labelsInKeyOrder = new LinkedHashMap<>();
+        labelsInKeyOrder.put("a.first", sample.labels().get("a.first"));
+        labelsInKeyOrder.put("org.opencontainers.image.title", sample.labels().get("org.opencontainers.image.title"));
+        BundleManifest reordered = new BundleManifest(sample.service(), sample.maven(), sample.pluginVersion(),
+                sample.descriptor(), sample.dockerfile(), sample.exposedPorts(), sample.inheritedPorts(),
+                labelsInKeyOrder, sample.rules(), List.of(sample.files().get(1), sample.files().get(0)));
+
+        assertThat(reordered.toJson()).isEqualTo(sample.toJson());
+    }
+
+    @Test
+    void anUnnamedStageIsWrittenAsNull() {
+        BundleManifest manifest = new BundleManifest("svc", new MavenCoordinates("g", "a", "1"), "0.1.0",
+                new SourceDigest("firewall.yaml", SHA_EMPTY), new DockerfileDigest("Dockerfile", SHA_EMPTY, null),
+                List.of(), List.of(), Map.of(), List.of(), List.of());
+
+        assertThat(new String(manifest.toJson(), UTF_8))
+                .contains("\"stage\": null")
+                .contains("\"labels\": {},")
+                .endsWith("\"files\": []\n}\n");
+    }
+
+    @Test
+    void isStoredAsADotFileNamedAfterTheService() {
+        BundleFile file = sample().toBundleFile();
+
+        assertThat(file.path()).isEqualTo("ferm.d/.billing-api.bundle.json");
+        assertThat(file.content()).isEqualTo(sample().toJson());
+    }
+
+    private static BundleManifest sample() {
+        Map<String, String> labels = new LinkedHashMap<>();
+        labels.put("org.opencontainers.image.title", "Billing \"API\" ü");
+        labels.put("a.first", "1");
+        return new BundleManifest(
+                "billing-api",
+                new MavenCoordinates("com.example", "billing-api", "1.2.0"),
+                "0.1.0",
+                SourceDigest.of("firewall.yaml", "abc\n".getBytes(US_ASCII)),
+                DockerfileDigest.of("docker/Dockerfile", "abc".getBytes(US_ASCII), "runtime"),
+                List.of("80/tcp", "9100/tcp"),
+                List.of(),
+                labels,
+                List.of(new Rule("web", "DOCKER-USER", List.of("80/tcp"), List.of("any")),
+                        new Rule("ssh", "INPUT", List.of("22/tcp"), List.of("198.51.100.0/24", "2001:db8:10::/48"))),
+                BundleManifest.digestsOf(List.of(
+                        new BundleFile("ferm.d/99-docker.ferm", "abc".getBytes(US_ASCII)),
+                        new BundleFile("ferm.d/00-docker.ferm", new byte[0]))));
+    }
+}

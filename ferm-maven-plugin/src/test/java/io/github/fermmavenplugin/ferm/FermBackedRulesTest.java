@@ -1,0 +1,137 @@
+package io.github.fermmavenplugin.ferm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.fermmavenplugin.policy.Policy;
+import io.github.fermmavenplugin.testing.Images;
+import io.github.fermmavenplugin.testing.IptablesRules;
+import io.github.fermmavenplugin.testing.Policies;
+import io.github.fermmavenplugin.testing.RealTools;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Renders policies and has the real ferm turn them into iptables rules. */
+class FermBackedRulesTest {
+
+    private static final String IN = "--in-interface eth0 --out-interface docker0";
+
+    @TempDir
+    Path dir;
+
+    private IptablesRules rules(String yaml, String... exposed) {
+        Path ferm = RealTools.ferm();
+        Policy policy = Policies.from(dir, yaml, Images.exposing(exposed));
+        return IptablesRules.parse(FermCheck.run(ferm, FermRenderer.render(policy)));
+    }
+
+    @Test
+    void separatesFamiliesAndDropsAfterTheAccepts() {
+        IptablesRules rules = rules("""
+                version: 1
+                service: shop
+                groups:
+                  monitoring: [10.20.0.0/16, "2001:db8:20::/48"]
+                ingress:
+                  - name: web
+                    ports: [80, 443]
+                  - name: metrics
+                    ports: [9100]
+                    from: [monitoring]
+                  - name: statsd
+                    ports: ["8125/udp"]
+                    from: [10.20.0.0/16]
+                """, "80", "443", "9100", "8125/udp", "5005");
+
+        assertThat(rules.ipChain("DOCKER-USER")).containsExactly(
+                "-A DOCKER-USER " + IN + " --match conntrack --ctstate RELATED,ESTABLISHED --jump ACCEPT",
+                "-A DOCKER-USER " + IN + " --protocol tcp --match multiport --destination-ports 80,443"
+                        + " --match comment --comment \"shop web\" --jump ACCEPT",
+                "-A DOCKER-USER " + IN + " --source 10.20.0.0/16 --protocol tcp --dport 9100"
+                        + " --match comment --comment \"shop metrics\" --jump ACCEPT",
+                "-A DOCKER-USER " + IN + " --source 10.20.0.0/16 --protocol udp --dport 8125"
+                        + " --match comment --comment \"shop statsd\" --jump ACCEPT",
+                "-A DOCKER-USER " + IN + " --jump DROP");
+        assertThat(rules.ip6Chain("DOCKER-USER")).containsExactly(
+                "-A DOCKER-USER " + IN + " --match conntrack --ctstate RELATED,ESTABLISHED --jump ACCEPT",
+                "-A DOCKER-USER " + IN + " --protocol tcp --match multiport --destination-ports 80,443"
+                        + " --match comment --comment \"shop web\" --jump ACCEPT",
+                "-A DOCKER-USER " + IN + " --source 2001:db8:20::/48 --protocol tcp --dport 9100"
+                        + " --match comment --comment \"shop metrics\" --jump ACCEPT",
+                "-A DOCKER-USER " + IN + " --jump DROP");
+        assertThat(String.join("\n", rules.ip6())).doesNotContainPattern("\\d+\\.\\d+\\.\\d+\\.\\d+");
+    }
+
+    @Test
+    void publishedPortsMatchTheOriginalDestination() {
+        IptablesRules rules = rules("""
+                version: 1
+                service: shop
+                ingress:
+                  - name: admin
+                    ports: ["8443:443"]
+                    from: [198.51.100.0/24]
+                """, "443");
+
+        assertThat(rules.ipChain("DOCKER-USER")).contains("-A DOCKER-USER " + IN
+                + " --source 198.51.100.0/24 --protocol tcp --match conntrack --ctorigdstport 8443"
+                + " --match comment --comment \"shop admin\" --jump ACCEPT");
+        assertThat(rules.ip6Chain("DOCKER-USER")).noneMatch(rule -> rule.contains("admin"));
+    }
+
+    @Test
+    void hostRulesGoToInput() {
+        IptablesRules rules = rules("""
+                version: 1
+                service: shop
+                host:
+                  - name: ssh
+                    ports: [22]
+                    from: ["2001:db8:10::/48"]
+                """, "80");
+
+        assertThat(rules.ip6Chain("INPUT")).contains("-A INPUT --source 2001:db8:10::/48 --protocol tcp --dport 22"
+                + " --match comment --comment \"shop ssh\" --jump ACCEPT");
+        assertThat(rules.ipChain("INPUT")).noneMatch(rule -> rule.contains("ssh"));
+    }
+
+    @Test
+    void fortyPortsNeedThreeMultiportRules() {
+        StringBuilder ports = new StringBuilder();
+        String[] exposed = new String[40];
+        for (int i = 0; i < 40; i++) {
+            ports.append(i == 0 ? "" : ", ").append(10000 + i);
+            exposed[i] = Integer.toString(10000 + i);
+        }
+        IptablesRules rules = rules("version: 1\nservice: shop\ningress:\n  - name: many\n    ports: [" + ports + "]\n",
+                exposed);
+
+        List<String> many = rules.ipChain("DOCKER-USER").stream().filter(r -> r.contains("multiport")).toList();
+        assertThat(many).hasSize(3);
+        assertThat(many.get(0)).contains("--destination-ports 10000,10001,");
+        assertThat(many.get(2)).contains("10039 ");
+    }
+
+    @Test
+    void rejectAndLogWhenAsked() {
+        IptablesRules rules = rules("""
+                version: 1
+                service: shop
+                ingress:
+                  - name: web
+                    ports: [80]
+                defaults:
+                  action: reject
+                  log: true
+                """, "80");
+
+        assertThat(rules.ipChain("DOCKER-USER")).endsWith(
+                "-A DOCKER-USER " + IN + " --match limit --limit 10/minute --limit-burst 20 --jump LOG"
+                        + " --log-prefix \"ferm shop: \"",
+                "-A DOCKER-USER " + IN + " --protocol tcp --jump REJECT --reject-with tcp-reset",
+                "-A DOCKER-USER " + IN + " --jump REJECT --reject-with icmp-port-unreachable");
+        assertThat(rules.ip6Chain("DOCKER-USER")).last()
+                .isEqualTo("-A DOCKER-USER " + IN + " --jump REJECT --reject-with icmp6-port-unreachable");
+    }
+}
