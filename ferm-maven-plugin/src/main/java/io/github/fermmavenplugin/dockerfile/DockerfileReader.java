@@ -2,7 +2,13 @@ package io.github.fermmavenplugin.dockerfile;
 
 import io.github.fermmavenplugin.diagnostic.UserFile;
 
-/** Reads a Dockerfile as BuildKit would, far enough to know what the chosen stage exposes and labels. */
+/**
+ * Reads a Dockerfile as BuildKit would, far enough to know what the chosen stage exposes and labels.
+ *
+ * <p>The platform ARGs (TARGETPLATFORM, TARGETARCH, BUILDPLATFORM, ...) read as a linux/amd64 build; ONBUILD
+ * triggers and base images outside the Dockerfile are not looked into (the descriptor lists ports a base image
+ * exposes).
+ */
 public final class DockerfileReader {
 
     private DockerfileReader() {
@@ -13,6 +19,7 @@ public final class DockerfileReader {
      *     would refuse or whose EXPOSE we cannot read, naming line and column
      */
     public static ImageMetadata read(UserFile dockerfile, BuildOptions options) {
-        throw new UnsupportedOperationException("work in progress: the dockerfile helper implements this");
+        ParsedDockerfile parsed = DockerfileParser.parse(dockerfile.path(), dockerfile.text());
+        return StageEvaluator.evaluate(dockerfile.path(), parsed, options);
     }
 }

@@ -1,0 +1,176 @@
+package io.github.fermmavenplugin.dockerfile;
+
+import io.github.fermmavenplugin.diagnostic.InvalidInputException;
+import io.github.fermmavenplugin.diagnostic.SourcePosition;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Splits Dockerfile text into instructions the way BuildKit's parser does: parser directives at the top, the
+ * escape character at the end of a line continuing it, comment and blank lines skipped (also inside a continued
+ * instruction), heredoc bodies of RUN, COPY and ADD skipped, keywords case-insensitive.
+ */
+final class DockerfileParser {
+
+    static final Set<String> KNOWN_INSTRUCTIONS = Set.of("add", "arg", "cmd", "copy", "entrypoint", "env", "expose",
+            "from", "healthcheck", "label", "maintainer", "onbuild", "run", "shell", "stopsignal", "user", "volume",
+            "workdir");
+
+    private final Path file;
+    private final List<String> lines;
+    private final ParserDirectives directives;
+    private int next;
+
+    private DockerfileParser(Path file, String text) {
+        this.file = file;
+        this.lines = physicalLines(text.startsWith("\uFEFF") ? text.substring(1) : text);
+        this.directives = new ParserDirectives(file);
+    }
+
+    static ParsedDockerfile parse(Path file, String text) {
+        return new DockerfileParser(file, text).parseAll();
+    }
+
+    /** Lines split at LF only, as BuildKit does; the CR of a CRLF (and any trailing CR or LF) dropped. */
+    private static List<String> physicalLines(String text) {
+        List<String> result = new ArrayList<>();
+        int start = 0;
+        while (start < text.length()) {
+            int end = text.indexOf('\n', start);
+            int stop = end < 0 ? text.length() : end;
+            int trimmed = stop;
+            while (trimmed > start && text.charAt(trimmed - 1) == '\r') {
+                trimmed--;
+            }
+            result.add(text.substring(start, trimmed));
+            start = end < 0 ? text.length() : end + 1;
+        }
+        return result;
+    }
+
+    private ParsedDockerfile parseAll() {
+        List<Instruction> instructions = new ArrayList<>();
+        while (next < lines.size()) {
+            int lineNumber = next + 1;
+            String raw = lines.get(next++);
+            String token = trimLeadingSpace(raw);
+            directives.consider(token, lineNumber);
+            String content = token.startsWith("#") ? "" : token;
+            Continuation first = continuation(content);
+            if (!first.continues() && first.text().isEmpty()) {
+                continue;
+            }
+            StringBuilder logical = new StringBuilder(first.text());
+            boolean continues = first.continues();
+            while (continues && next < lines.size()) {
+                String continued = lines.get(next++);
+                directives.consider(continued, next);
+                String trimmed = trimLeadingSpace(continued);
+                if (trimmed.startsWith("#") || trimmed.isEmpty()) {
+                    continue; // comment and blank lines inside a continued instruction are skipped, not ending it
+                }
+                Continuation part = continuation(continued);
+                logical.append(part.text());
+                continues = part.continues();
+            }
+            int column = raw.length() - token.length() + 1;
+            Instruction instruction = split(logical.toString(), lineNumber, column);
+            JsonForm.check(file, instruction);
+            instructions.add(instruction);
+            skipHeredocBodies(instruction, logical.toString());
+        }
+        if (instructions.isEmpty()) {
+            throw new InvalidInputException(SourcePosition.wholeFile(file), "the Dockerfile has no instructions",
+                    "Point 'dockerfile' at the service's Dockerfile.");
+        }
+        return new ParsedDockerfile(directives.escape(), instructions);
+    }
+
+    private record Continuation(String text, boolean continues) {
+    }
+
+    /**
+     * The escape character as the last non-blank character continues the line, unless it is itself escaped;
+     * BuildKit checks only the one character before it.
+     */
+    private Continuation continuation(String line) {
+        char escape = directives.escape();
+        int end = line.length();
+        while (end > 0 && (line.charAt(end - 1) == ' ' || line.charAt(end - 1) == '\t')) {
+            end--;
+        }
+        if (end == 0 || line.charAt(end - 1) != escape) {
+            return new Continuation(line, false);
+        }
+        if (end >= 2 && line.charAt(end - 2) == escape) {
+            return new Continuation(line, false);
+        }
+        return new Continuation(line.substring(0, end - 1), true);
+    }
+
+    private Instruction split(String logical, int line, int column) {
+        String trimmed = logical.strip();
+        int keywordEnd = 0;
+        while (keywordEnd < trimmed.length() && !isInstructionSpace(trimmed.charAt(keywordEnd))) {
+            keywordEnd++;
+        }
+        String keyword = trimmed.substring(0, keywordEnd).toLowerCase(Locale.ROOT);
+        if (!KNOWN_INSTRUCTIONS.contains(keyword)) {
+            throw new InvalidInputException(new SourcePosition(file, line, column),
+                    "unknown instruction '" + trimmed.substring(0, keywordEnd) + "'",
+                    "Use a Dockerfile instruction (FROM, ARG, ENV, LABEL, EXPOSE, RUN, COPY, ...), or make the line"
+                            + " a comment with '#'.");
+        }
+        BuilderFlags flags = BuilderFlags.extract(trimmed.substring(keywordEnd));
+        return new Instruction(keyword, flags.flags(), flags.rest().strip(), line, column);
+    }
+
+    private static boolean isInstructionSpace(char ch) {
+        return ch == ' ' || ch == '\t' || ch == '\u000B' || ch == '\f' || ch == '\r';
+    }
+
+    private void skipHeredocBodies(Instruction instruction, String logical) {
+        if (!HeredocMarkers.mayHaveHeredocs(instruction)) {
+            return;
+        }
+        List<HeredocMarkers.Heredoc> heredocs;
+        try {
+            heredocs = HeredocMarkers.find(logical);
+        } catch (ExpansionException e) {
+            throw new InvalidInputException(position(instruction),
+                    "the heredoc marker cannot be read: " + e.getMessage(),
+                    "Write the marker as <<NAME, <<-NAME, <<'NAME' or <<\"NAME\".");
+        }
+        for (HeredocMarkers.Heredoc heredoc : heredocs) {
+            boolean terminated = false;
+            while (next < lines.size()) {
+                String body = lines.get(next++);
+                String candidate = heredoc.stripTabs() ? body.replaceFirst("^\t+", "") : body;
+                if (candidate.equals(heredoc.name())) {
+                    terminated = true;
+                    break;
+                }
+            }
+            if (!terminated) {
+                throw new InvalidInputException(position(instruction),
+                        "the heredoc <<" + heredoc.name() + " is never terminated",
+                        "End the heredoc with a line that holds only '" + heredoc.name() + "'.");
+            }
+        }
+    }
+
+    private SourcePosition position(Instruction instruction) {
+        return new SourcePosition(file, instruction.line(), instruction.column());
+    }
+
+    static String trimLeadingSpace(String text) {
+        int start = 0;
+        while (start < text.length() && ShellLexer.isSpace(text.charAt(start))) {
+            start++;
+        }
+        return text.substring(start);
+    }
+}

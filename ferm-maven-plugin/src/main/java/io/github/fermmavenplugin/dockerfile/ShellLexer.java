@@ -1,0 +1,397 @@
+package io.github.fermmavenplugin.dockerfile;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Quote removal and variable expansion of one Dockerfile word, as BuildKit's shell lexer does it (not a
+ * real shell: no command substitution, no globbing, no arithmetic).
+ *
+ * <p>Supported: {@code $NAME}, {@code ${NAME}}, {@code ${NAME:-w}}, {@code ${NAME-w}}, {@code ${NAME:+w}},
+ * {@code ${NAME+w}}, {@code ${NAME:?msg}}, {@code ${NAME?msg}}, {@code ${NAME#p}}, {@code ${NAME##p}},
+ * {@code ${NAME%p}}, {@code ${NAME%%p}}, {@code ${NAME/p/r}}, {@code ${NAME//p/r}}; single quotes keep
+ * everything literal, double quotes expand {@code $} and let the escape character protect {@code "},
+ * {@code $} and itself; outside quotes the escape character protects any character.
+ *
+ * <p>Not thread-safe per call; make one per use (it is cheap).
+ */
+final class ShellLexer {
+
+    /** How the lexer treats quotes, escapes and unset variables; BuildKit's heredoc detection needs all three. */
+    record Mode(boolean rawQuotes, boolean rawEscapes, boolean keepUnsetReferences) {
+        static final Mode EXPAND = new Mode(false, false, false);
+    }
+
+    /**
+     * @param word the whole text as one word, quotes removed, inner spaces kept
+     * @param words the text split at unquoted white space (also inside expanded values), as EXPOSE reads it
+     * @param unsetVariables the variables referenced that had no value, for messages
+     * @param emptyVariables the variables referenced that were set to the empty string, for messages
+     * @param conditional whether a ${NAME-word} or ${NAME+word} form was used: an empty result may be deliberate
+     */
+    record Expansion(String word, List<String> words, Set<String> unsetVariables, Set<String> emptyVariables,
+            boolean conditional) {
+    }
+
+    /** Nested ${...} deeper than this is no real Dockerfile, and would otherwise overflow our stack. */
+    static final int MAX_NESTING = 64;
+    /** An expansion longer than this is a runaway (ENV a=$a$a ...), not a port or a label. */
+    static final int MAX_LENGTH = 1024 * 1024;
+
+    private static final int EOF = -1;
+
+    private final char escape;
+    private final Mode mode;
+    private final Map<String, String> variables;
+    private final Set<String> unset = new LinkedHashSet<>();
+    private final Set<String> empty = new LinkedHashSet<>();
+    private boolean conditional;
+    private String text;
+    private int position;
+    private int nesting;
+
+    private ShellLexer(char escape, Mode mode, Map<String, String> variables) {
+        this.escape = escape;
+        this.mode = mode;
+        this.variables = variables;
+    }
+
+    static Expansion expand(String text, Map<String, String> variables, char escape) throws ExpansionException {
+        return expand(text, variables, escape, Mode.EXPAND);
+    }
+
+    static Expansion expand(String text, Map<String, String> variables, char escape, Mode mode)
+            throws ExpansionException {
+        ShellLexer lexer = new ShellLexer(escape, mode, variables);
+        lexer.text = text;
+        lexer.position = 0;
+        Segment whole = lexer.processUntil(EOF, mode.rawEscapes());
+        return new Expansion(whole.text(), whole.words(), Set.copyOf(lexer.unset), Set.copyOf(lexer.empty),
+                lexer.conditional);
+    }
+
+    private record Segment(String text, List<String> words) {
+    }
+
+    private int peek() {
+        return position < text.length() ? text.charAt(position) : EOF;
+    }
+
+    private int next() {
+        return position < text.length() ? text.charAt(position++) : EOF;
+    }
+
+    private Segment processUntil(int stop, boolean rawEscapes) throws ExpansionException {
+        StringBuilder result = new StringBuilder();
+        WordSplitter words = new WordSplitter();
+        while (peek() != EOF) {
+            int ch = peek();
+            if (stop != EOF && ch == stop) {
+                next();
+                return new Segment(result.toString(), words.finish());
+            }
+            if (ch == '$') {
+                String value = processDollar();
+                append(result, value);
+                words.addSplitting(value);
+            } else if (ch == '\'') {
+                String value = processSingleQuote();
+                append(result, value);
+                words.addWhole(value);
+            } else if (ch == '"') {
+                String value = processDoubleQuote(rawEscapes);
+                append(result, value);
+                words.addWhole(value);
+            } else {
+                next();
+                if (ch == escape) {
+                    if (rawEscapes) {
+                        words.addWhole(String.valueOf((char) ch));
+                        result.append((char) ch);
+                    }
+                    int escaped = next();
+                    if (escaped == EOF) {
+                        break; // a trailing escape character vanishes
+                    }
+                    words.addWhole(String.valueOf((char) escaped));
+                    result.append((char) escaped);
+                } else {
+                    words.addChar((char) ch);
+                    result.append((char) ch);
+                }
+            }
+        }
+        if (stop != EOF) {
+            throw new ExpansionException("missing '" + (char) stop + "' in a ${...} expression");
+        }
+        return new Segment(result.toString(), words.finish());
+    }
+
+    private static void append(StringBuilder result, String value) throws ExpansionException {
+        if (result.length() + value.length() > MAX_LENGTH) {
+            throw new ExpansionException("expands to more than " + MAX_LENGTH + " characters");
+        }
+        result.append(value);
+    }
+
+    private String processSingleQuote() throws ExpansionException {
+        StringBuilder result = new StringBuilder();
+        int quote = next();
+        if (mode.rawQuotes()) {
+            result.append((char) quote);
+        }
+        while (true) {
+            int ch = next();
+            if (ch == EOF) {
+                throw new ExpansionException("a single quote (') is not closed");
+            }
+            if (ch == '\'') {
+                if (mode.rawQuotes()) {
+                    result.append('\'');
+                }
+                return result.toString();
+            }
+            result.append((char) ch);
+        }
+    }
+
+    private String processDoubleQuote(boolean rawEscapes) throws ExpansionException {
+        StringBuilder result = new StringBuilder();
+        int quote = next();
+        if (mode.rawQuotes()) {
+            result.append((char) quote);
+        }
+        while (true) {
+            int ch = peek();
+            if (ch == EOF) {
+                throw new ExpansionException("a double quote (\") is not closed");
+            }
+            if (ch == '"') {
+                next();
+                if (mode.rawQuotes()) {
+                    result.append('"');
+                }
+                return result.toString();
+            }
+            if (ch == '$') {
+                append(result, processDollar());
+                continue;
+            }
+            next();
+            if (ch == escape) {
+                if (rawEscapes) {
+                    result.append((char) ch);
+                }
+                int following = peek();
+                if (following == EOF) {
+                    continue;
+                }
+                if (following == '"' || following == '$' || following == escape) {
+                    ch = next();
+                }
+            }
+            result.append((char) ch);
+        }
+    }
+
+    private String processDollar() throws ExpansionException {
+        next();
+        if (peek() != '{') {
+            String name = processName();
+            if (name.isEmpty()) {
+                return "$";
+            }
+            return lookup(name).orElseGet(() -> mode.keepUnsetReferences() ? "$" + name : "");
+        }
+        next();
+        int first = peek();
+        if (first == EOF) {
+            throw new ExpansionException("missing '}' in a ${...} expression");
+        }
+        if (first == '{' || first == '}' || first == ':') {
+            throw new ExpansionException("bad substitution: ${" + (char) first + " is not a variable reference");
+        }
+        if (++nesting > MAX_NESTING) {
+            throw new ExpansionException("${...} expressions are nested more than " + MAX_NESTING + " deep");
+        }
+        try {
+            return processBraced(processName());
+        } finally {
+            nesting--;
+        }
+    }
+
+    private String processBraced(String name) throws ExpansionException {
+        int ch = next();
+        switch (ch) {
+            case '}':
+                return lookup(name).orElseGet(() -> mode.keepUnsetReferences() ? "${" + name + "}" : "");
+            case ':': {
+                int modifier = next();
+                if (modifier != '-' && modifier != '+' && modifier != '?' && modifier != '#' && modifier != '%') {
+                    throw unsupportedModifier(name, ":" + (modifier == EOF ? "" : String.valueOf((char) modifier)));
+                }
+                return applyModifier(name, (char) modifier, true);
+            }
+            case '-', '+', '?', '#', '%':
+                return applyModifier(name, (char) ch, false);
+            case '/':
+                return replacePattern(name);
+            case EOF:
+                throw new ExpansionException("missing '}' in a ${...} expression");
+            default:
+                throw unsupportedModifier(name, String.valueOf((char) ch));
+        }
+    }
+
+    private static ExpansionException unsupportedModifier(String name, String modifier) {
+        return new ExpansionException("unsupported modifier (" + modifier + ") in ${" + name + "...}", name);
+    }
+
+    private String applyModifier(String name, char modifier, boolean emptyIsUnset) throws ExpansionException {
+        boolean patternOperation = modifier == '#' || modifier == '%';
+        String word = processUntil('}', patternOperation).text();
+        Optional<String> current = lookup(name);
+        if (mode.keepUnsetReferences() && current.isEmpty()) {
+            return "${" + name + (emptyIsUnset ? ":" : "") + modifier + word + "}";
+        }
+        boolean missing = current.isEmpty() || (emptyIsUnset && current.get().isEmpty());
+        conditional |= modifier == '-' || modifier == '+';
+        switch (modifier) {
+            case '-':
+                return missing ? word : current.get();
+            case '+':
+                return missing ? "" : word;
+            case '?':
+                if (missing) {
+                    String defaultMessage = current.isEmpty() ? "is not allowed to be unset" : "is not allowed to be empty";
+                    throw new ExpansionException(name + ": " + (word.isEmpty() ? defaultMessage : word), name);
+                }
+                return current.get();
+            default: {
+                boolean longest = !word.isEmpty() && word.charAt(0) == modifier;
+                ShellPattern pattern = ShellPattern.compile(longest ? word.substring(1) : word);
+                String value = current.orElse("");
+                return modifier == '#' ? pattern.removePrefix(value, longest) : pattern.removeSuffix(value, longest);
+            }
+        }
+    }
+
+    private String replacePattern(String name) throws ExpansionException {
+        boolean all = peek() == '/';
+        if (all) {
+            next();
+        }
+        String pattern = processUntilOrMissing('/', "missing '/' in ${" + name + "/...}");
+        String replacement = processUntilOrMissing('}', "missing '}' in a ${...} expression");
+        Optional<String> current = lookup(name);
+        if (mode.keepUnsetReferences() && current.isEmpty()) {
+            return "${" + name + "/" + pattern + "/" + replacement + "}";
+        }
+        String result = ShellPattern.compile(pattern).replace(current.orElse(""), replacement, all);
+        if (result.length() > MAX_LENGTH) {
+            throw new ExpansionException("expands to more than " + MAX_LENGTH + " characters");
+        }
+        return result;
+    }
+
+    private String processUntilOrMissing(char stop, String missingMessage) throws ExpansionException {
+        try {
+            return processUntil(stop, true).text();
+        } catch (ExpansionException e) {
+            if (peek() == EOF) {
+                throw new ExpansionException(missingMessage);
+            }
+            throw e;
+        }
+    }
+
+    /** A name, a run of digits (positional parameter) or one special parameter character. */
+    private String processName() {
+        StringBuilder name = new StringBuilder();
+        while (peek() != EOF) {
+            char ch = (char) peek();
+            if (name.length() == 0 && Character.isDigit(ch)) {
+                while (peek() != EOF && Character.isDigit((char) peek())) {
+                    name.append((char) next());
+                }
+                return name.toString();
+            }
+            if (name.length() == 0 && isSpecialParameter(ch)) {
+                next();
+                return String.valueOf(ch);
+            }
+            if (!Character.isLetter(ch) && !Character.isDigit(ch) && ch != '_') {
+                break;
+            }
+            name.append((char) next());
+        }
+        return name.toString();
+    }
+
+    private static boolean isSpecialParameter(char ch) {
+        return "@*#?-$!0".indexOf(ch) >= 0;
+    }
+
+    private Optional<String> lookup(String name) {
+        String value = variables.get(name);
+        if (value == null) {
+            unset.add(name);
+        } else if (value.isEmpty()) {
+            empty.add(name);
+        }
+        return Optional.ofNullable(value);
+    }
+
+    /** Builds the word list: text from quotes and escapes never splits, text from plain characters and $ does. */
+    private static final class WordSplitter {
+        private final List<String> words = new ArrayList<>();
+        private final StringBuilder word = new StringBuilder();
+        private boolean inWord;
+
+        void addChar(char ch) {
+            if (isSpace(ch)) {
+                if (inWord && word.length() > 0) {
+                    words.add(word.toString());
+                    word.setLength(0);
+                    inWord = false;
+                }
+            } else {
+                word.append(ch);
+                inWord = true;
+            }
+        }
+
+        void addSplitting(String value) {
+            for (int i = 0; i < value.length(); i++) {
+                addChar(value.charAt(i));
+            }
+        }
+
+        void addWhole(String value) {
+            word.append(value);
+            inWord = true;
+        }
+
+        List<String> finish() {
+            if (word.length() > 0) {
+                words.add(word.toString());
+                word.setLength(0);
+                inWord = false;
+            }
+            return List.copyOf(words);
+        }
+    }
+
+    /** White space as Go's unicode.IsSpace sees it. */
+    static boolean isSpace(char ch) {
+        return switch (ch) {
+            case '\t', '\n', '\u000B', '\f', '\r', ' ', '\u0085', '\u00A0' -> true;
+            default -> ch > '\u00FF' && Character.isSpaceChar(ch);
+        };
+    }
+}

@@ -1,0 +1,155 @@
+package io.github.fermmavenplugin.dockerfile;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+
+/**
+ * The wildcard patterns of {@code ${VAR#pat}}, {@code ${VAR%pat}} and {@code ${VAR/pat/rep}} as BuildKit reads
+ * them: {@code *} any run of characters, {@code ?} one character, {@code \*}, {@code \?}, {@code \\} literal,
+ * {@code \}} and {@code \/} the plain character; no bracket expressions. Matched by a small state machine, never
+ * by a regular expression built from user text.
+ */
+final class ShellPattern {
+
+    private static final int ANY_RUN = -1;
+    private static final int ANY_ONE = -2;
+
+    /** One entry per pattern element: a character, or ANY_RUN / ANY_ONE. */
+    private final int[] elements;
+
+    private ShellPattern(int[] elements) {
+        this.elements = elements;
+    }
+
+    static ShellPattern compile(String pattern) throws ExpansionException {
+        List<Integer> elements = new ArrayList<>();
+        for (int i = 0; i < pattern.length(); i++) {
+            char ch = pattern.charAt(i);
+            if (ch == '*') {
+                elements.add(ANY_RUN);
+            } else if (ch == '?') {
+                elements.add(ANY_ONE);
+            } else if (ch == '\\') {
+                char following = i + 1 < pattern.length() ? pattern.charAt(i + 1) : 0;
+                if (following == '}' || following == '/') {
+                    continue; // the escape only kept the character from ending the ${...}; it is not part of the pattern
+                }
+                if (following != '*' && following != '?' && following != '\\') {
+                    throw new ExpansionException("invalid escape in pattern '" + pattern
+                            + "': only \\*, \\? and \\\\ are allowed");
+                }
+                elements.add((int) following);
+                i++;
+            } else {
+                elements.add((int) ch);
+            }
+        }
+        return new ShellPattern(elements.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    /** Removes the shortest (or longest) prefix the pattern matches; the value unchanged when none does. */
+    String removePrefix(String value, boolean longest) {
+        BitSet ends = matchEnds(elements, value, 0);
+        if (ends.isEmpty()) {
+            return value;
+        }
+        return value.substring(longest ? ends.length() - 1 : ends.nextSetBit(0));
+    }
+
+    /** Removes the shortest (or longest) suffix the pattern matches; the value unchanged when none does. */
+    String removeSuffix(String value, boolean longest) {
+        String reversed = new StringBuilder(value).reverse().toString();
+        int[] reversedElements = new int[elements.length];
+        for (int i = 0; i < elements.length; i++) {
+            reversedElements[i] = elements[elements.length - 1 - i];
+        }
+        BitSet ends = matchEnds(reversedElements, reversed, 0);
+        if (ends.isEmpty()) {
+            return value;
+        }
+        int removed = longest ? ends.length() - 1 : ends.nextSetBit(0);
+        return value.substring(0, value.length() - removed);
+    }
+
+    /**
+     * Replaces the leftmost match (each match, when {@code all}) by the replacement, taken literally. At a given
+     * start the longest match wins, as the greedy wildcards of BuildKit's regular expression do; an empty match
+     * right after a previous match is skipped, as Go's ReplaceAll does.
+     */
+    String replace(String value, String replacement, boolean all) {
+        StringBuilder result = new StringBuilder();
+        int lastMatchEnd = 0;
+        int searchFrom = 0;
+        while (searchFrom <= value.length()) {
+            int[] match = find(value, searchFrom);
+            if (match == null) {
+                break;
+            }
+            result.append(value, lastMatchEnd, match[0]);
+            if (match[1] > lastMatchEnd || match[0] == 0) {
+                result.append(replacement);
+            }
+            lastMatchEnd = match[1];
+            if (!all) {
+                break;
+            }
+            searchFrom = Math.max(searchFrom + 1, match[1]);
+        }
+        result.append(value, lastMatchEnd, value.length());
+        return result.toString();
+    }
+
+    private int[] find(String value, int from) {
+        for (int start = from; start <= value.length(); start++) {
+            BitSet ends = matchEnds(elements, value, start);
+            if (!ends.isEmpty()) {
+                return new int[] {start, ends.length() - 1};
+            }
+        }
+        return null;
+    }
+
+    /** Every end index e such that value[start, e) matches the whole pattern. */
+    private static BitSet matchEnds(int[] elements, String value, int start) {
+        BitSet ends = new BitSet();
+        BitSet states = closure(elements, single(0));
+        for (int i = start; ; i++) {
+            if (states.get(elements.length)) {
+                ends.set(i);
+            }
+            if (i == value.length() || states.isEmpty()) {
+                return ends;
+            }
+            char ch = value.charAt(i);
+            BitSet nextStates = new BitSet();
+            for (int state = states.nextSetBit(0); state >= 0 && state < elements.length;
+                    state = states.nextSetBit(state + 1)) {
+                int element = elements[state];
+                if (element == ANY_RUN) {
+                    nextStates.set(state);
+                } else if (element == ANY_ONE || element == ch) {
+                    nextStates.set(state + 1);
+                }
+            }
+            states = closure(elements, nextStates);
+        }
+    }
+
+    private static BitSet single(int state) {
+        BitSet set = new BitSet();
+        set.set(state);
+        return set;
+    }
+
+    /** A run wildcard may also match nothing: from its state the next state is reachable at once. */
+    private static BitSet closure(int[] elements, BitSet states) {
+        for (int state = states.nextSetBit(0); state >= 0 && state < elements.length;
+                state = states.nextSetBit(state + 1)) {
+            if (elements[state] == ANY_RUN) {
+                states.set(state + 1);
+            }
+        }
+        return states;
+    }
+}

@@ -1,0 +1,267 @@
+package io.github.fermmavenplugin.dockerfile;
+
+import io.github.fermmavenplugin.diagnostic.InvalidInputException;
+import io.github.fermmavenplugin.diagnostic.SourcePosition;
+import io.github.fermmavenplugin.net.ServicePort;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Runs the metadata side of a build: global ARGs, then the target stage and the stages it is built FROM, applying
+ * ARG, ENV, LABEL and EXPOSE with BuildKit's scoping. Instructions that touch only the file system are skipped;
+ * stages the target does not build FROM are not evaluated (BuildKit does not dispatch them either).
+ */
+final class StageEvaluator {
+
+    private final Path file;
+    private final char escape;
+    private final Map<String, String> buildArgs;
+    private final Map<String, String> globalArgs = new LinkedHashMap<>(PlatformArgs.values());
+
+    private StageEvaluator(Path file, char escape, Map<String, String> buildArgs) {
+        this.file = file;
+        this.escape = escape;
+        this.buildArgs = buildArgs;
+    }
+
+    static ImageMetadata evaluate(Path file, ParsedDockerfile dockerfile, BuildOptions options) {
+        StageResolver.Stages stages = StageResolver.split(file, dockerfile);
+        Stage target = StageResolver.target(file, stages, options.target());
+        StageEvaluator evaluator = new StageEvaluator(file, dockerfile.escape(), options.buildArgs());
+        for (Instruction arg : stages.globalArgs()) {
+            evaluator.applyGlobalArg(arg);
+        }
+        return evaluator.evaluateChain(stages, target).toMetadata(target.label());
+    }
+
+    /** The target and its bases, evaluated oldest first, so that no recursion depends on the stage count. */
+    private ImageState evaluateChain(StageResolver.Stages stages, Stage target) {
+        List<Stage> chain = new ArrayList<>();
+        Map<Integer, Boolean> fromStage = new HashMap<>();
+        Stage current = target;
+        while (true) {
+            chain.add(0, current);
+            String base = expandBaseImage(current);
+            Optional<Stage> parent = stages.earlierStageNamed(base, current.index());
+            fromStage.put(current.index(), parent.isPresent());
+            if (parent.isEmpty()) {
+                break;
+            }
+            current = parent.get();
+        }
+        ImageState state = ImageState.empty();
+        for (Stage stage : chain) {
+            state = fromStage.get(stage.index()) ? state.copy() : ImageState.empty();
+            for (Instruction instruction : stage.body()) {
+                apply(instruction, state);
+            }
+        }
+        return state;
+    }
+
+    private String expandBaseImage(Stage stage) {
+        String base = expandWord(stage.from(), stage.baseImage(), globalArgs);
+        if (base.isEmpty()) {
+            throw new InvalidInputException(position(stage.from()),
+                    "the base image '" + stage.baseImage() + "' expands to nothing" + unsetNote(stage.baseImage(),
+                            globalArgs),
+                    "Give the ARG it uses a default before the first FROM, or set it in 'buildArgs'.");
+        }
+        return base;
+    }
+
+    private void applyGlobalArg(Instruction instruction) {
+        for (InstructionWords.NameValue arg : argWords(instruction)) {
+            if (buildArgs.containsKey(arg.name())) {
+                globalArgs.put(arg.name(), buildArgs.get(arg.name()));
+            } else if (arg.value().isPresent()) {
+                globalArgs.put(arg.name(), expandWord(instruction, arg.value().get(), globalArgs));
+            }
+        }
+    }
+
+    private void apply(Instruction instruction, ImageState state) {
+        switch (instruction.keyword()) {
+            case "arg" -> applyArg(instruction, state);
+            case "env" -> applyEnv(instruction, state);
+            case "label" -> applyLabel(instruction, state);
+            case "expose" -> applyExpose(instruction, state);
+            default -> {
+                // the file system, the user, the working directory: nothing the firewall needs
+            }
+        }
+    }
+
+    /**
+     * A build arg wins over the default; an ARG without default takes the global ARG's value; a value, once
+     * known, overrides an ENV of the same name from here on (BuildKit keeps both in one map, the later wins).
+     */
+    private void applyArg(Instruction instruction, ImageState state) {
+        Map<String, String> before = state.variables();
+        for (InstructionWords.NameValue arg : argWords(instruction)) {
+            Optional<String> value;
+            if (buildArgs.containsKey(arg.name())) {
+                value = Optional.of(buildArgs.get(arg.name()));
+            } else if (arg.value().isPresent()) {
+                value = Optional.of(expandWord(instruction, arg.value().get(), before));
+            } else {
+                value = Optional.ofNullable(globalArgs.get(arg.name()));
+            }
+            value.ifPresent(v -> state.setVariable(arg.name(), v));
+        }
+    }
+
+    private List<InstructionWords.NameValue> argWords(Instruction instruction) {
+        List<InstructionWords.NameValue> args =
+                InstructionWords.nameValues(InstructionWords.split(instruction.arguments(), escape));
+        if (args.isEmpty()) {
+            throw new InvalidInputException(position(instruction), "ARG names no variable",
+                    "Write 'ARG NAME' or 'ARG NAME=default'.");
+        }
+        for (InstructionWords.NameValue arg : args) {
+            if (arg.name().isEmpty()) {
+                throw new InvalidInputException(position(instruction), "ARG has a value without a name",
+                        "Write 'ARG NAME=default'.");
+            }
+        }
+        return args;
+    }
+
+    private void applyEnv(Instruction instruction, ImageState state) {
+        Map<String, String> before = state.variables();
+        for (Map.Entry<String, String> pair : expandedPairs(instruction, before)) {
+            state.setVariable(pair.getKey(), pair.getValue());
+        }
+    }
+
+    private void applyLabel(Instruction instruction, ImageState state) {
+        for (Map.Entry<String, String> pair : expandedPairs(instruction, state.variables())) {
+            state.setLabel(pair.getKey(), pair.getValue());
+        }
+    }
+
+    /** ENV and LABEL: {@code a=b c="d e"}, or the old {@code name value with spaces} form. */
+    private List<Map.Entry<String, String>> expandedPairs(Instruction instruction, Map<String, String> variables) {
+        rejectFlags(instruction);
+        List<String> words = InstructionWords.split(instruction.arguments(), escape);
+        if (words.isEmpty()) {
+            throw new InvalidInputException(position(instruction), instruction.name() + " has no arguments",
+                    "Write '" + instruction.name() + " name=value'.");
+        }
+        List<Map.Entry<String, String>> raw = new ArrayList<>();
+        if (!words.get(0).contains("=")) {
+            String[] nameAndValue = instruction.arguments().split("[\\t\\u000B\\f\\r ]+", 2);
+            if (nameAndValue.length < 2) {
+                throw new InvalidInputException(position(instruction),
+                        instruction.name() + " " + instruction.arguments() + " has a name but no value",
+                        "Write '" + instruction.name() + " " + instruction.arguments() + "=value'.");
+            }
+            raw.add(Map.entry(nameAndValue[0], nameAndValue[1]));
+        } else {
+            for (String word : words) {
+                int equals = word.indexOf('=');
+                if (equals < 0) {
+                    throw new InvalidInputException(position(instruction),
+                            instruction.name() + " word '" + word + "' has no '='",
+                            "Write every pair as name=value; quote values that contain spaces.");
+                }
+                raw.add(Map.entry(word.substring(0, equals), word.substring(equals + 1)));
+            }
+        }
+        List<Map.Entry<String, String>> expanded = new ArrayList<>();
+        for (Map.Entry<String, String> pair : raw) {
+            if (pair.getKey().isEmpty()) {
+                throw new InvalidInputException(position(instruction), instruction.name() + " has a blank name",
+                        "Write '" + instruction.name() + " name=value'.");
+            }
+            expanded.add(Map.entry(expandWord(instruction, pair.getKey(), variables),
+                    expandWord(instruction, pair.getValue(), variables)));
+        }
+        return expanded;
+    }
+
+    private void applyExpose(Instruction instruction, ImageState state) {
+        rejectFlags(instruction);
+        if (instruction.arguments().isEmpty()) {
+            throw new InvalidInputException(position(instruction), "EXPOSE names no port",
+                    "Write 'EXPOSE 8080' or 'EXPOSE 8080/tcp 53/udp'.");
+        }
+        Map<String, String> variables = state.variables();
+        for (String raw : instruction.arguments().split("[\\t\\u000B\\f\\r ]+")) {
+            ShellLexer.Expansion expansion = expand(instruction, raw, variables);
+            if (expansion.words().isEmpty() && !expansion.conditional()) {
+                throw new InvalidInputException(position(instruction),
+                        "EXPOSE " + raw + " expands to nothing" + unsetNote(expansion),
+                        "Declare the variable with a default (ARG PORT=8080) or set it in 'buildArgs'.");
+            }
+            for (String word : expansion.words()) {
+                try {
+                    ServicePort port = ExposeParser.parse(word);
+                    state.expose(port, position(instruction));
+                } catch (ExposeParser.NotAPort e) {
+                    String shown = word.equals(raw) ? "'" + raw + "'" : "'" + raw + "' (expanded: '" + word + "')";
+                    throw new InvalidInputException(position(instruction),
+                            "EXPOSE " + shown + " is not a port: " + e.getMessage() + unsetNote(expansion),
+                            "Write a port or range with an optional protocol: 80, 80/tcp, 53/udp, 8000-8010/tcp.");
+                }
+            }
+        }
+    }
+
+    private void rejectFlags(Instruction instruction) {
+        if (!instruction.flags().isEmpty()) {
+            throw new InvalidInputException(position(instruction),
+                    instruction.name() + " does not know the flag " + instruction.flags().get(0),
+                    "Remove the flag.");
+        }
+    }
+
+    private String expandWord(Instruction instruction, String text, Map<String, String> variables) {
+        return expand(instruction, text, variables).word();
+    }
+
+    private ShellLexer.Expansion expand(Instruction instruction, String text, Map<String, String> variables) {
+        try {
+            return ShellLexer.expand(text, variables, escape);
+        } catch (ExpansionException e) {
+            String about = e.variable().map(name -> " (variable " + name + ")").orElse("");
+            throw new InvalidInputException(position(instruction),
+                    instruction.name() + " '" + text + "' cannot be expanded: " + e.getMessage() + about,
+                    e.variable().isPresent()
+                            ? "Give " + e.variable().get() + " a value (ARG default, ENV or 'buildArgs')."
+                            : "Fix the quoting or the ${...} expression.");
+        }
+    }
+
+    private String unsetNote(String text, Map<String, String> variables) {
+        try {
+            return unsetNote(ShellLexer.expand(text, variables, escape));
+        } catch (ExpansionException e) {
+            return "";
+        }
+    }
+
+    private static String unsetNote(ShellLexer.Expansion expansion) {
+        Set<String> unset = new TreeSet<>(expansion.unsetVariables());
+        Set<String> empty = new TreeSet<>(expansion.emptyVariables());
+        if (!unset.isEmpty()) {
+            return (unset.size() == 1 ? " (variable " : " (variables ") + String.join(", ", unset) + " not set)";
+        }
+        if (!empty.isEmpty()) {
+            return (empty.size() == 1 ? " (variable " : " (variables ") + String.join(", ", empty)
+                    + (empty.size() == 1 ? " is empty)" : " are empty)");
+        }
+        return "";
+    }
+
+    private SourcePosition position(Instruction instruction) {
+        return StageResolver.position(file, instruction);
+    }
+}

@@ -1,0 +1,136 @@
+package io.github.fermmavenplugin.ferm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.fermmavenplugin.net.PortRange;
+import io.github.fermmavenplugin.policy.Policy;
+import io.github.fermmavenplugin.policy.ServiceName;
+import io.github.fermmavenplugin.testing.Images;
+import io.github.fermmavenplugin.testing.Policies;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class FermRendererTest {
+
+    @TempDir
+    Path dir;
+
+    private SortedMap<String, String> render(String yaml, String... exposed) {
+        Policy policy = Policies.from(dir, yaml, Images.exposing(exposed));
+        return FermRenderer.render(policy);
+    }
+
+    @Test
+    void writesTheIngressFileOfTheSpecExample() {
+        SortedMap<String, String> files = render("""
+                version: 1
+                service: billing-api
+                groups:
+                  office: [198.51.100.0/24, "2001:db8:10::/48"]
+                ingress:
+                  - name: web
+                    ports: [80, 443]
+                    from: [any]
+                  - name: admin
+                    ports: ["8443:443"]
+                    from: [office]
+                """, "80", "443");
+
+        assertThat(files).containsOnlyKeys("ferm.d/00-docker.ferm", "ferm.d/20-in.docker.billing-api.ferm",
+                "ferm.d/99-docker.ferm");
+        assertThat(files.get("ferm.d/20-in.docker.billing-api.ferm")).isEqualTo("""
+                # Made by ferm-maven-plugin for service billing-api: who may reach its containers,
+                # from eth0 to docker0. What no rule allows, 99-docker.ferm stops.
+                domain ip table filter chain DOCKER-USER interface eth0 outerface docker0 {
+                    proto tcp mod multiport destination-ports (80 443) mod comment comment "billing-api web" ACCEPT;
+                    saddr 198.51.100.0/24 proto tcp mod conntrack ctorigdstport 8443 mod comment comment "billing-api admin" ACCEPT;
+                }
+                domain ip6 table filter chain DOCKER-USER interface eth0 outerface docker0 {
+                    proto tcp mod multiport destination-ports (80 443) mod comment comment "billing-api web" ACCEPT;
+                    saddr 2001:db8:10::/48 proto tcp mod conntrack ctorigdstport 8443 mod comment comment "billing-api admin" ACCEPT;
+                }
+                """);
+    }
+
+    @Test
+    void dockerChainsAndDefaultsDoNotDependOnTheService() {
+        String yaml = "version: 1\nservice: %s\ningress:\n  - name: web\n    ports: [80]\n";
+        SortedMap<String, String> one = render(yaml.formatted("one"), "80");
+        SortedMap<String, String> other = render(yaml.formatted("other"), "80");
+
+        assertThat(one.get(FermRenderer.DOCKER_CHAINS_FILE)).isEqualTo(other.get(FermRenderer.DOCKER_CHAINS_FILE));
+        assertThat(one.get(FermRenderer.DEFAULT_FILE)).isEqualTo(other.get(FermRenderer.DEFAULT_FILE));
+        assertThat(one.get(FermRenderer.DOCKER_CHAINS_FILE))
+                .contains("chain (FORWARD DOCKER DOCKER-INGRESS DOCKER-ISOLATION-STAGE-1 DOCKER-ISOLATION-STAGE-2"
+                        + " DOCKER-FORWARD DOCKER-BRIDGE DOCKER-CT DOCKER-INTERNAL) @preserve;")
+                .contains("chain (PREROUTING OUTPUT POSTROUTING DOCKER DOCKER-INGRESS) @preserve;")
+                .contains("table raw {\n        chain PREROUTING @preserve;")
+                .doesNotContain("RETURN;");
+        assertThat(one.get(FermRenderer.DEFAULT_FILE)).doesNotContain("RETURN;").endsWith("    DROP;\n}\n");
+    }
+
+    @Test
+    void swarmModeGuardsTheGatewayBridgeOnEveryExternalInterface() {
+        SortedMap<String, String> files = render("""
+                version: 1
+                service: shop
+                docker:
+                  mode: swarm
+                  external: [eth0, ens3]
+                ingress:
+                  - name: web
+                    ports: [80]
+                """, "80");
+
+        assertThat(files.get(FermRenderer.DEFAULT_FILE))
+                .contains("chain DOCKER-USER interface (eth0 ens3) outerface docker_gwbridge {");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            15 single ports fill one rule       | 15 | 0 | 1
+            16 single ports need two            | 16 | 0 | 2
+            a range counts two                  | 14 | 1 | 2
+            7 ranges and one port fit           | 1  | 7 | 1
+            """)
+    void multiportHoldsFifteenPortsARangeCountingTwo(String what, int singles, int ranges, int rules) {
+        List<PortRange> ports = new java.util.ArrayList<>();
+        IntStream.range(0, singles).forEach(i -> ports.add(PortRange.single(100 + i)));
+        IntStream.range(0, ranges).forEach(i -> ports.add(new PortRange(1000 + 10 * i, 1005 + 10 * i)));
+        assertThat(FermRenderer.multiportChunks(ports)).hasSize(rules);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"a", "billing-api", "a-service-name-that-is-very-long-indeed"})
+    void logPrefixFitsIptablesLimit(String service) {
+        String prefix = FermRenderer.logPrefix(new ServiceName(service));
+        assertThat(prefix).startsWith("ferm ").endsWith(": ").hasSizeLessThanOrEqualTo(29);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"`id`", "$(id)", "a;b", "\"x\"", "'x'", "{x}", "(x)", "#x", "@include", "x\ny", "\\x", "",
+        "caf\u00e9", "x\u0000"})
+    void theWriterRefusesAnythingThatCouldBeSyntax(String hostile) {
+        assertThatThrownBy(() -> FermWriter.statement("saddr").word(hostile))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> FermWriter.statement("comment").quoted(hostile))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new FermWriter().comment(hostile + "\n"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aSpaceSeparatesWordsButMayStandInAQuotedString() {
+        assertThatThrownBy(() -> FermWriter.statement("saddr").word("a b")).isInstanceOf(IllegalArgumentException.class);
+        assertThat(new FermWriter().rule(FermWriter.statement("comment").quoted("shop web")).text())
+                .isEqualTo("comment \"shop web\";\n");
+    }
+}
