@@ -23,6 +23,10 @@ final class Addresses {
     static final String PARTNER_V4 = "198.18.0.30";
     static final String PARTNER_V6 = "2001:db8:beef::30";
 
+    /** A client in the example project's "monitoring" group, 10.20.0.0/16 and 2001:db8:20::/48. */
+    static final String MONITORING_V4 = "10.20.0.40";
+    static final String MONITORING_V6 = "2001:db8:20::40";
+
     private Addresses() {
     }
 

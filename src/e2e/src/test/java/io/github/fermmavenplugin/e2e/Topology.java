@@ -26,13 +26,14 @@ final class Topology implements AutoCloseable {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private static final List<String> HOST_EDGE_ADDRESSES = List.of(
-            Addresses.HOST_V4 + "/24", "198.51.100.1/24", "203.0.113.1/24", "198.18.0.1/24",
-            Addresses.HOST_V6 + "/64", "2001:db8:a110::1/64", "2001:db8:bad::1/64", "2001:db8:beef::1/64");
+            Addresses.HOST_V4 + "/24", "198.51.100.1/24", "203.0.113.1/24", "198.18.0.1/24", "10.20.0.1/16",
+            Addresses.HOST_V6 + "/64", "2001:db8:a110::1/64", "2001:db8:bad::1/64", "2001:db8:beef::1/64",
+            "2001:db8:20::1/64");
     private static final List<String> OUTSIDE_ADDRESSES = List.of(
             Addresses.OUTSIDE_LINK_V4 + "/24", Addresses.ALLOWED_V4 + "/24", Addresses.DENIED_V4 + "/24",
-            Addresses.PARTNER_V4 + "/24",
+            Addresses.PARTNER_V4 + "/24", Addresses.MONITORING_V4 + "/16",
             Addresses.OUTSIDE_LINK_V6 + "/64", Addresses.ALLOWED_V6 + "/64", Addresses.DENIED_V6 + "/64",
-            Addresses.PARTNER_V6 + "/64");
+            Addresses.PARTNER_V6 + "/64", Addresses.MONITORING_V6 + "/64");
 
     /** The host's own listeners: an ssh-like port the host rules open and one they do not. */
     static final int HOST_SSH_PORT = 22;
