@@ -45,6 +45,24 @@ final class FermConfig implements AutoCloseable {
     }
 
     /**
+     * Applies the configuration with ferm unable to see the {@code -legacy} tools, so that it falls back to the
+     * system's {@code iptables} (nft on this machine): a bind mount of a non-executable file over the legacy
+     * multi-call binary, inside a private mount namespace that ends with the command. Nothing on the machine
+     * outside that one ferm process sees the change.
+     */
+    void applyWithoutLegacyTools(NetworkNamespace host) {
+        try {
+            Path legacyBinary = Environment.locate("iptables-legacy").orElseThrow().toRealPath();
+            Path notExecutable = Files.writeString(directory.resolve("not-executable"), "");
+            host.exec("unshare", "--mount", "--propagation", "private", "sh", "-c",
+                    "mount --bind \"$1\" \"$2\" && exec ferm \"$3\"", "sh",
+                    notExecutable.toString(), legacyBinary.toString(), conf().toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
      * The iptables-restore lines ferm would load, without touching the kernel: {@code ferm --remote --lines}.
      * Needs no root, so it also shows what a bundle creates.
      */
