@@ -18,6 +18,7 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A tiny program started inside a network namespace (with {@code ip netns exec}) by the tests.
@@ -125,7 +126,13 @@ public final class NetAgent {
                 }
             });
         }
-        pool.shutdownNow();
+        // Input closed: answer what is still under way (each attempt is bounded by its timeout), then leave.
+        pool.shutdown();
+        try {
+            pool.awaitTermination(1, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         System.exit(0);
     }
 
