@@ -18,13 +18,14 @@ final class Environment {
 
     static final String REQUIRED_PROPERTY = "ferm.tests.required";
 
-    private static final List<String> TOOLS = List.of("ip", "ferm",
+    private static final List<String> TOOLS = List.of("ip", "ferm", "unshare",
             "iptables-legacy", "iptables-legacy-save", "iptables-legacy-restore",
             "ip6tables-legacy", "ip6tables-legacy-save", "ip6tables-legacy-restore",
             "iptables-nft", "iptables-nft-save", "iptables-nft-restore",
             "ip6tables-nft", "ip6tables-nft-save", "ip6tables-nft-restore");
 
     private static volatile Optional<String> cachedProblem;
+    private static volatile boolean skipAnnounced;
 
     private Environment() {
     }
@@ -39,7 +40,10 @@ final class Environment {
         if (Boolean.getBoolean(REQUIRED_PROPERTY)) {
             fail(reason + " (and -D" + REQUIRED_PROPERTY + "=true makes them mandatory)");
         }
-        System.out.println("SKIPPED: " + reason);
+        if (!skipAnnounced) {
+            skipAnnounced = true;
+            System.out.println("SKIPPED: " + reason);
+        }
         assumeTrue(false, reason);
     }
 
@@ -68,6 +72,17 @@ final class Environment {
         ProcessRunner.Result id = ProcessRunner.run(List.of("id", "-u"));
         if (!id.succeeded() || !id.stdout().strip().equals("0")) {
             return Optional.of("root (to create network namespaces); running as uid " + id.stdout().strip());
+        }
+        return namespacesUnavailable();
+    }
+
+    /** uid 0 is not enough in a rootless container: try to make (and remove) a namespace. */
+    private static Optional<String> namespacesUnavailable() {
+        String name = "fe2e-check-" + ProcessHandle.current().pid();
+        ProcessRunner.Result add = ProcessRunner.run(List.of("ip", "netns", "add", name));
+        ProcessRunner.run(List.of("ip", "netns", "delete", name));
+        if (!add.succeeded()) {
+            return Optional.of("permission to create network namespaces; 'ip netns add' said: " + add.stderr().strip());
         }
         return Optional.empty();
     }

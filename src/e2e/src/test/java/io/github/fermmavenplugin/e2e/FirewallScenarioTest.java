@@ -56,6 +56,8 @@ class FirewallScenarioTest {
             IptablesSnapshot v6After = IptablesSnapshot.take(topology.host(), Family.V6, IptablesBackend.LEGACY);
             assertDockerRulesIntact(v4Before, v4After);
             assertDockerRulesIntact(v6Before, v6After);
+            assertDockerUserIsExactlyOurs(ferm, v4After, scenario.network());
+            assertDockerUserIsExactlyOurs(ferm, v6After, scenario.network());
             MEASUREMENTS.add(measure(scenario, topology, v4After, v6After));
         }
     }
@@ -78,6 +80,19 @@ class FirewallScenarioTest {
                 v4.table("filter").rulesOf("DOCKER-USER").size() + v6.table("filter").rulesOf("DOCKER-USER").size(),
                 v4.table("filter").rulesOf("INPUT").size() + v6.table("filter").rulesOf("INPUT").size(),
                 1, established, later);
+    }
+
+    /**
+     * DOCKER-USER holds what the bundle says and nothing else: as many rules as {@code ferm --remote} renders,
+     * each limited to traffic from {@code eth0} to the bridge (Docker's own {@code -j RETURN} of Docker ≤27
+     * would not be), the conntrack ACCEPT first.
+     */
+    static void assertDockerUserIsExactlyOurs(FermConfig ferm, IptablesSnapshot after, BridgeNetwork network) {
+        List<String> rules = after.table("filter").rulesOf("DOCKER-USER");
+        assertThat(rules).as("%s DOCKER-USER", after.family())
+                .hasSize((int) ferm.remoteRuleCount(after.family(), "DOCKER-USER"))
+                .allMatch(rule -> rule.contains(" -i eth0 -o " + network.bridge() + " "));
+        assertThat(rules.get(0)).contains("--ctstate RELATED,ESTABLISHED -j ACCEPT");
     }
 
     static void assertDockerRulesIntact(IptablesSnapshot before, IptablesSnapshot after) {
