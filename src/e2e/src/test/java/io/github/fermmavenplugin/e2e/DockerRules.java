@@ -52,7 +52,7 @@ record DockerRules(DockerVersion version, DockerMode mode, BridgeNetwork network
 
         List<String> rules = new ArrayList<>();
         rules.add("-A FORWARD -j DOCKER-USER");
-        if (swarm()) {
+        if (swarm() && !newLayout()) {
             rules.add("-A FORWARD -j DOCKER-INGRESS");
         }
         // Inter-container traffic on the swarm gateway bridge is refused (icc off); elsewhere allowed.
@@ -75,6 +75,9 @@ record DockerRules(DockerVersion version, DockerMode mode, BridgeNetwork network
             rules.add("-A DOCKER ! -i " + bridge + " -o " + bridge + " -j DROP");
             rules.add("-A DOCKER-BRIDGE -o " + bridge + " -j DOCKER");
             rules.add("-A DOCKER-CT -o " + bridge + " -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT");
+            if (swarm()) {
+                rules.add("-A DOCKER-FORWARD -j DOCKER-INGRESS");
+            }
             rules.add("-A DOCKER-FORWARD -j DOCKER-CT");
             rules.add(version == DockerVersion.DOCKER_28
                     ? "-A DOCKER-FORWARD -j DOCKER-ISOLATION-STAGE-1" : "-A DOCKER-FORWARD -j DOCKER-INTERNAL");
@@ -99,7 +102,7 @@ record DockerRules(DockerVersion version, DockerMode mode, BridgeNetwork network
             }
             rules.add("-A DOCKER-INGRESS -j RETURN");
         }
-        if (!newLayout()) {
+        if (version != DockerVersion.DOCKER_29) {
             rules.add("-A DOCKER-USER -j RETURN");
         }
         // Docker sets FORWARD to DROP when it had to switch forwarding on itself; the stricter case.
