@@ -153,7 +153,9 @@ public record Cidr(IpFamily family, String address, int prefixLength) implements
         byte[] address = family == IpFamily.IPV4
                 ? IpAddressText.parseIpv4(addressText)
                 : IpAddressText.parseIpv6(addressText);
-        int prefixLength = slash < 0 ? family.addressBits() : parsePrefixLength(text.substring(slash + 1), text, family);
+        int prefixLength = slash < 0
+                ? family.addressBits()
+                : parsePrefixLength(text.substring(slash + 1), text, family);
         refuseIpv4Mapped(address, prefixLength, text);
         byte[] network = masked(address, prefixLength);
         if (!Arrays.equals(address, network)) {
@@ -171,7 +173,7 @@ public record Cidr(IpFamily family, String address, int prefixLength) implements
         if (text.indexOf('%') >= 0) {
             throw new InvalidValueException(
                     Quoted.of(text) + " has a zone id ('%...'), which firewall rules cannot match",
-                    "Write the address without '%' and what follows; restrict interfaces in 'docker' instead.");
+                    "Write the address without '%' and what follows; interfaces are matched separately.");
         }
         if (text.indexOf('[') >= 0 || text.indexOf(']') >= 0) {
             throw new InvalidValueException(Quoted.of(text) + " has brackets, which belong only in URLs",
@@ -181,7 +183,8 @@ public record Cidr(IpFamily family, String address, int prefixLength) implements
         if (looksLikeHostName(addressText)) {
             throw new InvalidValueException(
                     Quoted.of(addressText) + " is not an IP address; host names are never looked up",
-                    "Write the addresses the name stands for, " + EXAMPLES + ", or a group name defined under 'groups'.");
+                    "Write the addresses the name stands for, " + EXAMPLES
+                            + ": the firewall is built once, a name's addresses can change.");
         }
     }
 

@@ -121,7 +121,8 @@ public record InterfaceName(String name) implements Comparable<InterfaceName> {
             }
             if (!isNameCharacter(c) && c != '+') {
                 throw new InvalidValueException(
-                        Quoted.of(text) + " contains " + Quoted.character(c) + ", which is not allowed in an interface name",
+                        Quoted.of(text) + " contains " + Quoted.character(c)
+                                + ", which is not allowed in an interface name",
                         remedy);
             }
         }

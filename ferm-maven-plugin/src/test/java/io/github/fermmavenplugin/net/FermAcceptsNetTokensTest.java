@@ -128,7 +128,8 @@ class FermAcceptsNetTokensTest {
     }
 
     private static Path fermExecutable() {
-        List<String> directories = new ArrayList<>(List.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)));
+        String path = System.getenv().getOrDefault("PATH", "");
+        List<String> directories = new ArrayList<>(List.of(path.split(File.pathSeparator)));
         directories.addAll(List.of("/usr/sbin", "/sbin"));
         Optional<Path> ferm = directories.stream().filter(d -> !d.isEmpty()).map(d -> Path.of(d, "ferm"))
                 .filter(Files::isExecutable).findFirst();
