@@ -62,7 +62,7 @@ public final class BundleArchive {
     static void write(List<BundleFile> files, Path archive, Instant entryTime, UnaryOperator<OutputStream> decorator)
             throws IOException {
         Objects.requireNonNull(archive, "archive");
-        FileTime modificationTime = checkedEntryTime(entryTime);
+        FileTime modificationTime = entryTime(entryTime);
         List<BundleLayout.Entry> entries = BundleLayout.entriesOf(files);
 
         Path absoluteArchive = archive.toAbsolutePath();
@@ -70,20 +70,27 @@ public final class BundleArchive {
         Files.createDirectories(directory);
         Path temporary = Files.createTempFile(directory, "." + absoluteArchive.getFileName() + ".", ".tmp");
         try {
-            try (OutputStream file = decorator.apply(new BufferedOutputStream(Files.newOutputStream(temporary)));
-                    TarArchiveOutputStream tar = new TarArchiveOutputStream(
-                            new GzipCompressorOutputStream(file, gzipParameters()), "US-ASCII")) {
-                tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
-                for (BundleLayout.Entry entry : entries) {
-                    writeEntry(tar, entry, modificationTime);
-                }
-                tar.finish();
+            try (OutputStream file = decorator.apply(new BufferedOutputStream(Files.newOutputStream(temporary)))) {
+                writeTarGz(entries, modificationTime, file);
             }
             AtomicFiles.setPermissions(temporary, AtomicFiles.FILE_PERMISSIONS);
             AtomicFiles.moveReplacing(temporary, absoluteArchive);
         } catch (Throwable failure) {
             AtomicFiles.deleteQuietly(temporary, failure);
             throw failure;
+        }
+    }
+
+    /** Writes the compressed archive to {@code out} and closes it. */
+    static void writeTarGz(List<BundleLayout.Entry> entries, FileTime modificationTime, OutputStream out)
+            throws IOException {
+        try (TarArchiveOutputStream tar = new TarArchiveOutputStream(
+                new GzipCompressorOutputStream(out, gzipParameters()), "US-ASCII")) {
+            tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+            for (BundleLayout.Entry entry : entries) {
+                writeEntry(tar, entry, modificationTime);
+            }
+            tar.finish();
         }
     }
 
@@ -117,7 +124,8 @@ public final class BundleArchive {
         return parameters;
     }
 
-    private static FileTime checkedEntryTime(Instant entryTime) {
+    /** The entry time as tar headers store it: whole seconds, checked to fit. */
+    static FileTime entryTime(Instant entryTime) {
         Objects.requireNonNull(entryTime, "entryTime");
         Instant seconds = entryTime.truncatedTo(ChronoUnit.SECONDS);
         if (seconds.getEpochSecond() < 0 || seconds.getEpochSecond() > MAX_USTAR_SECONDS) {

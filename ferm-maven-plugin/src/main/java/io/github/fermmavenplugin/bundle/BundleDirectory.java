@@ -29,7 +29,8 @@ public final class BundleDirectory {
      *
      * @throws IllegalArgumentException if two files share a path or a file's path is another's directory;
      *     nothing is written then
-     * @throws NotDirectoryException if {@code directory} exists and is not a directory
+     * @throws NotDirectoryException if {@code directory} exists and is not a directory (a symbolic link
+     *     counts as not a directory: it is not replaced, nor is the directory it points to emptied)
      * @throws IOException if writing fails; the directory is then as it was before
      */
     public static void write(List<BundleFile> files, Path directory) throws IOException {
