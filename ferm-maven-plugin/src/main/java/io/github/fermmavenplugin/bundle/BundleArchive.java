@@ -26,7 +26,13 @@ import org.apache.commons.compress.compressors.gzip.GzipParameters;
  * for files and 0755 for directories; POSIX (ustar, with PAX headers only for names longer than 100
  * characters); a gzip header with no time (MTIME 0), no file name and a fixed OS byte (3, Unix, as
  * {@code gzip -n} writes it) and a fixed compression level. The JDK's own {@code GZIPOutputStream} is not
- * used because its OS byte changed between JDK releases.
+ * used because its OS byte changed between JDK releases. Header fields whose library default already is
+ * what we want (gzip time, tar ids and names) are still set explicitly, so a new library default cannot
+ * change the archive.
+ *
+ * <p>The deflate stream itself comes from the zlib the JDK uses (its bundled copy or the system's). Stock
+ * zlib has in practice given the same bytes at a fixed level across releases, but nothing guarantees it,
+ * and a JDK linked against another deflate implementation (zlib-ng, vendor-optimised forks) differs.
  *
  * <p>The archive appears at once or not at all: it is written to a temporary file beside the target and
  * then renamed over it. On failure the temporary file is removed and an archive already at the target is
@@ -34,7 +40,7 @@ import org.apache.commons.compress.compressors.gzip.GzipParameters;
  */
 public final class BundleArchive {
 
-    /** {@code gzip -n}'s choice; the header's OS byte is otherwise whatever the writer runs on. */
+    /** Unix (3), as {@code gzip -n} writes it on Linux; fixed so no library or JDK default leaks in. */
     static final GzipParameters.OS GZIP_OPERATING_SYSTEM = GzipParameters.OS.UNIX;
     static final int COMPRESSION_LEVEL = Deflater.BEST_COMPRESSION;
 

@@ -240,6 +240,34 @@ class BundleArchiveTest {
     }
 
     @Test
+    void anUnwritableDirectoryFailsWithoutLeavingAnything() throws IOException {
+        assumeThat(Files.getFileStore(workDirectory).supportsFileAttributeView("posix")).isTrue();
+        Path readOnly = Files.createDirectory(workDirectory.resolve("read-only"));
+        Files.setPosixFilePermissions(readOnly, PosixFilePermissions.fromString("r-xr-xr-x"));
+        try {
+            assumeThat(canCreateFileIn(readOnly))
+                    .as("this user (root?) ignores directory permissions, so the failure cannot be provoked")
+                    .isFalse();
+
+            assertThatThrownBy(() -> BundleArchive.write(FILES, readOnly.resolve("bundle.tar.gz"), ENTRY_TIME))
+                    .isInstanceOf(IOException.class);
+
+            assertThat(listNames(readOnly)).isEmpty();
+        } finally {
+            Files.setPosixFilePermissions(readOnly, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+    }
+
+    private static boolean canCreateFileIn(Path directory) {
+        try {
+            Files.delete(Files.createTempFile(directory, "probe", ".tmp"));
+            return true;
+        } catch (IOException denied) {
+            return false;
+        }
+    }
+
+    @Test
     void invalidFilesAreRejectedBeforeAnythingIsWritten() throws IOException {
         Path archive = workDirectory.resolve("bundle.tar.gz");
         Files.write(archive, "previous archive".getBytes(US_ASCII));
