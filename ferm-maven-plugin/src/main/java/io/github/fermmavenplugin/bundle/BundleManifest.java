@@ -30,8 +30,8 @@ import static java.util.Collections.unmodifiableSortedMap;
  * are given in (rules apply in order).
  *
  * @param exposedPorts the ports the Dockerfile EXPOSEs, as "80/tcp"
- * @param labels the image's labels; stored, and written, sorted by key
  * @param inheritedPorts the ports the descriptor declares as exposed by an external base image
+ * @param labels the image's labels; stored, and written, sorted by key
  * @param rules the ingress and host rules as they were written to ferm
  * @param files the bundle's other files with their digests, see {@link #digestsOf(List)}
  */
