@@ -1,7 +1,9 @@
 package io.github.fermmavenplugin.net;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -104,6 +106,29 @@ public record Cidr(IpFamily family, String address, int prefixLength) implements
     /** Whether the two share any address; networks either nest or are apart, so one contains the other. */
     public boolean overlaps(Cidr other) {
         return contains(other) || other.contains(this);
+    }
+
+    /**
+     * The networks that cover exactly this one's addresses but not {@code other}'s: none when
+     * {@code other} covers this, this alone when they do not overlap, else one network for each bit
+     * between the two prefixes (10.0.0.0/8 minus 10.1.0.0/16 is 8 networks).
+     */
+    public List<Cidr> minus(Cidr other) {
+        if (!overlaps(other)) {
+            return List.of(this);
+        }
+        if (other.contains(this)) {
+            return List.of();
+        }
+        byte[] inside = other.addressBytes();
+        List<Cidr> rest = new ArrayList<>();
+        for (int bit = prefixLength; bit < other.prefixLength; bit++) {
+            byte[] sibling = masked(inside, bit + 1);
+            sibling[bit / Byte.SIZE] ^= (byte) (0x80 >>> (bit % Byte.SIZE));
+            rest.add(of(sibling, bit + 1));
+        }
+        rest.sort(Comparator.naturalOrder());
+        return List.copyOf(rest);
     }
 
     /** "10.0.0.0/8", "2001:db8::1/128": the normal form, prefix always written, as ferm gets it. */

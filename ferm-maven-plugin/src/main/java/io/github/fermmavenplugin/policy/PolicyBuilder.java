@@ -189,7 +189,7 @@ public final class PolicyBuilder {
             matches = new ArrayList<>(group(containerPorts, PortField.DESTINATION));
             matches.addAll(group(publishedPorts, PortField.ORIGINAL_DESTINATION));
         }
-        return new AllowRule(name, matches, sources.resolve(spec.from()));
+        return new AllowRule(name, matches, sources.resolve(spec.from(), spec.except()));
     }
 
     private AllowRule hostRule(Located<RuleSpec> located, Set<String> names, SourceResolver sources) {
@@ -209,7 +209,7 @@ public final class PolicyBuilder {
             }
             ports.add(port.container());
         }
-        return new AllowRule(name, group(ports, PortField.DESTINATION), sources.resolve(spec.from()));
+        return new AllowRule(name, group(ports, PortField.DESTINATION), sources.resolve(spec.from(), spec.except()));
     }
 
     /** One host port leads to one container port: two rules may not publish it differently. */

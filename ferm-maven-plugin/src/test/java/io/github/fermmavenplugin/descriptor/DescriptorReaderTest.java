@@ -79,7 +79,7 @@ class DescriptorReaderTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            unknown key, suggestion        | version: 1\\ningress:\\n  - name: web\\n    portz: [80]        | :4:5: unknown key 'portz' in ingress[0]. Use one of: from, name, ports. Did you mean 'ports'?
+            unknown key, suggestion        | version: 1\\ningress:\\n  - name: web\\n    portz: [80]        | :4:5: unknown key 'portz' in ingress[0]. Use one of: except, from, name, ports. Did you mean 'ports'?
             unknown top-level key          | version: 1\\nservcie: x                                     | :2:1: unknown key 'servcie'. Use one of: defaults, docker, groups, host, ingress, service, version. Did you mean 'service'?
             list expected                  | version: 1\\ningress:\\n  - name: web\\n    ports: 80          | :4:12: 'ingress[0].ports' must be a list, like [80, 443]
             mapping expected               | version: 1\\ndocker: bridge                                 | :2:9: 'docker' must be a mapping of keys to values

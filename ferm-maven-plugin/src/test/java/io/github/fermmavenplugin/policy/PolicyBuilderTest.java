@@ -77,6 +77,22 @@ class PolicyBuilderTest {
     }
 
     @Test
+    void exceptSubtractsNetworksExactly() {
+        Policy policy = policy(rules("ingress:\n  - name: web\n    ports: [80]\n    from: [10.0.0.0/8]\n"
+                + "    except: [10.128.0.0/9, 10.64.0.0/10]\n"));
+        assertThat(policy.ingress().get(0).sources().networks()).extracting(Cidr::token)
+                .containsExactly("10.0.0.0/10");
+    }
+
+    @Test
+    void exceptFromAnyKeepsTheOtherFamilyWhole() {
+        Policy policy = policy(rules("ingress:\n  - name: web\n    ports: [80]\n    except: [128.0.0.0/1]\n"));
+        Sources sources = policy.ingress().get(0).sources();
+        assertThat(sources.in(IpFamily.IPV4)).contains(List.of(Cidr.parse("0.0.0.0/1")));
+        assertThat(sources.in(IpFamily.IPV6)).contains(List.of(Cidr.parse("::/0")));
+    }
+
+    @Test
     void theServiceDefaultsToTheArtifactId() {
         assertThat(policy("version: 1\n").service()).hasToString("fallback-service");
     }
@@ -117,6 +133,9 @@ class PolicyBuilderTest {
             host rule no ports     | host:\\n  - name: ssh                                                 | :4:5: host rule 'ssh' has no 'ports:'
             host rule published    | host:\\n  - name: ssh\\n    ports: ["2222:22"]                        | :5:13: a host rule opens host ports; nothing is published
             empty group            | groups:\\n  office: []                                                | :4:11: group 'office' lists no networks
+            except outside from    | ingress:\\n  - name: web\\n    ports: [80]\\n    from: [10.0.0.0/8]\\n    except: [192.0.2.0/24] | :7:14: '192.0.2.0/24' is outside every network the rule lets in
+            except takes all       | ingress:\\n  - name: web\\n    ports: [80]\\n    from: [10.1.0.0/16]\\n    except: [10.0.0.0/8] | :7:14: 'except' takes out every source the rule lets in
+            except too fine        | ingress:\\n  - name: web\\n    ports: [80]\\n    except: ["2001:db8::1"] | :6:14: 'except' splits the sources into 129 networks
             """)
     void refusesWhatCannotBeMeantWithFileLineAndColumn(String what, String yaml, String expected) {
         String text = yaml.startsWith("version") || yaml.startsWith("service") ? yaml.replace("\\n", "\n")
