@@ -1,5 +1,6 @@
 package io.github.fermmavenplugin.bundle;
 
+import io.github.fermmavenplugin.diagnostic.UserFile;
 import static java.nio.charset.StandardCharsets.US_ASCII;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -49,8 +50,8 @@ class BundleArchiveTest {
         Collections.reverse(reversed);
         BundleArchive.write(reversed, second, ENTRY_TIME);
 
-        assertThat(BundleManifest.sha256(Files.readAllBytes(second)))
-                .isEqualTo(BundleManifest.sha256(Files.readAllBytes(first)));
+        assertThat(UserFile.sha256(Files.readAllBytes(second)))
+                .isEqualTo(UserFile.sha256(Files.readAllBytes(first)));
     }
 
     @Test

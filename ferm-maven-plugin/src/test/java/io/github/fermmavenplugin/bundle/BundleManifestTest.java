@@ -1,5 +1,6 @@
 package io.github.fermmavenplugin.bundle;
 
+import io.github.fermmavenplugin.diagnostic.UserFile;
 import static java.nio.charset.StandardCharsets.US_ASCII;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,7 +27,7 @@ class BundleManifestTest {
     @ParameterizedTest
     @CsvSource({"'', " + SHA_EMPTY, "abc, " + SHA_ABC})
     void sha256IsLowerCaseHex(String text, String expected) {
-        assertThat(BundleManifest.sha256(text.getBytes(US_ASCII))).isEqualTo(expected);
+        assertThat(UserFile.sha256(text.getBytes(US_ASCII))).isEqualTo(expected);
     }
 
     @Test

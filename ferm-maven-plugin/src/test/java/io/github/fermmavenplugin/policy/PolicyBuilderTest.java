@@ -52,7 +52,7 @@ class PolicyBuilderTest {
                         org.assertj.core.groups.Tuple.tuple(PortField.DESTINATION, "tcp", "[80, 443]"),
                         org.assertj.core.groups.Tuple.tuple(PortField.DESTINATION, "udp", "[53]"),
                         org.assertj.core.groups.Tuple.tuple(PortField.ORIGINAL_DESTINATION, "tcp", "[8443]"));
-        assertThat(web.sources().in(IpFamily.IPV6)).get().asList().extracting(Object::toString)
+        assertThat(web.sources().in(IpFamily.IPV6)).get().asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST).extracting(Object::toString)
                 .containsExactly("2001:db8:10::1/128");
         assertThat(policy.network().bridge()).hasToString("docker0");
         assertThat(policy.network().external()).extracting(Object::toString).containsExactly("eth0");
