@@ -1,6 +1,5 @@
 package io.github.fermmavenplugin.bundle;
 
-import io.github.fermmavenplugin.diagnostic.UserFile;
 import static java.nio.charset.StandardCharsets.US_ASCII;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -10,6 +9,7 @@ import io.github.fermmavenplugin.bundle.BundleManifest.FileDigest;
 import io.github.fermmavenplugin.bundle.BundleManifest.MavenCoordinates;
 import io.github.fermmavenplugin.bundle.BundleManifest.Rule;
 import io.github.fermmavenplugin.bundle.BundleManifest.SourceDigest;
+import io.github.fermmavenplugin.diagnostic.UserFile;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
