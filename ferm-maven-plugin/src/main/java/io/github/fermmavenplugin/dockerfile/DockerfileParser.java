@@ -78,7 +78,11 @@ final class DockerfileParser {
             }
             int column = raw.length() - token.length() + 1;
             Instruction instruction = split(logical.toString(), lineNumber, column);
-            JsonForm.check(file, instruction);
+            if (instruction.keyword().equals("onbuild")) {
+                JsonForm.check(file, onBuildTrigger(file, instruction));
+            } else {
+                JsonForm.check(file, instruction);
+            }
             instructions.add(instruction);
             skipHeredocBodies(instruction, logical.toString());
         }
@@ -109,6 +113,25 @@ final class DockerfileParser {
             return new Continuation(line, false);
         }
         return new Continuation(line.substring(0, end - 1), true);
+    }
+
+    /**
+     * The instruction an ONBUILD holds, positioned at the ONBUILD. BuildKit runs it at the start of a stage built
+     * FROM this one.
+     */
+    static Instruction onBuildTrigger(Path file, Instruction onBuild) {
+        SourcePosition position = new SourcePosition(file, onBuild.line(), onBuild.column());
+        if (onBuild.arguments().isEmpty()) {
+            throw new InvalidInputException(position, "ONBUILD names no instruction",
+                    "Write 'ONBUILD <instruction>', for example 'ONBUILD COPY . /app'.");
+        }
+        Instruction trigger = new DockerfileParser(file, "").split(onBuild.arguments(), onBuild.line(),
+                onBuild.column());
+        if (Set.of("onbuild", "from", "maintainer").contains(trigger.keyword())) {
+            throw new InvalidInputException(position, trigger.name() + " is not allowed as an ONBUILD trigger",
+                    "Use another instruction after ONBUILD.");
+        }
+        return trigger;
     }
 
     private Instruction split(String logical, int line, int column) {

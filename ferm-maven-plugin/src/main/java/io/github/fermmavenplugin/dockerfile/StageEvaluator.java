@@ -57,13 +57,30 @@ final class StageEvaluator {
             current = parent.get();
         }
         ImageState state = ImageState.empty();
+        Stage parent = null;
         for (Stage stage : chain) {
             state = fromStage.get(stage.index()) ? state.copy() : ImageState.empty();
+            if (fromStage.get(stage.index())) {
+                runOnBuildTriggers(parent, state);
+            }
             for (Instruction instruction : stage.body()) {
                 apply(instruction, state);
             }
+            parent = stage;
         }
         return state;
+    }
+
+    /**
+     * A stage built FROM another first runs that stage's own ONBUILD instructions (only its own: a trigger fires
+     * once and is not passed on to the stages after).
+     */
+    private void runOnBuildTriggers(Stage parent, ImageState state) {
+        for (Instruction instruction : parent.body()) {
+            if (instruction.keyword().equals("onbuild")) {
+                apply(DockerfileParser.onBuildTrigger(file, instruction), state);
+            }
+        }
     }
 
     private String expandBaseImage(Stage stage) {

@@ -104,7 +104,7 @@ final class StageResolver {
 
     /** The stage {@code target} names (case-insensitive), or the last stage when no target is given. */
     static Stage target(Path file, Stages stages, Optional<String> target) {
-        if (target.isEmpty()) {
+        if (target.isEmpty() || target.get().isBlank()) {
             return stages.stages().get(stages.stages().size() - 1);
         }
         String wanted = target.get().toLowerCase(Locale.ROOT);

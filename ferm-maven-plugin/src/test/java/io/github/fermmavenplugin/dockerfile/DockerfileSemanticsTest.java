@@ -87,10 +87,26 @@ class DockerfileSemanticsTest {
                 fails("the JSON form must list only strings", lines("FROM alpine", "CMD [\"run\", 8080]"), 2,
                         "only strings"),
                 fails("SHELL has only the JSON form", lines("FROM alpine", "SHELL /bin/bash -c"), 2, "JSON form"),
+                fails("BuildKit surprise: # after an instruction is no comment, it is an argument",
+                        lines("FROM alpine", "EXPOSE 80 # web"), 2, "'#' is not a port"),
+                exposes("BuildKit surprise: a continued RUN swallows the next line, even an EXPOSE",
+                        lines("FROM alpine", "RUN echo hi \\", "# a comment", "EXPOSE 80"), ""),
+                exposes("an empty target means the last stage", lines("FROM a AS one", "EXPOSE 1", "FROM b",
+                        "EXPOSE 2"), "2/tcp").target(""),
                 fails("an unknown instruction is an error", lines("FROM alpine", "EXPOSED 80"), 2,
                         "unknown instruction 'EXPOSED'"),
                 fails("ONBUILD EXPOSE is for images built FROM this one, not for it: nothing exposed here",
-                        lines("FROM alpine", "ONBUILD EXPOSE 80", "EXPOSE"), 3, "EXPOSE names no port"));
+                        lines("FROM alpine", "ONBUILD EXPOSE 80", "EXPOSE"), 3, "EXPOSE names no port"),
+                exposes("a stage built FROM a stage runs its ONBUILD triggers, with what it inherits",
+                        lines("FROM alpine AS base", "ONBUILD EXPOSE $PORT", "ENV PORT=81", "FROM base"), "81/tcp"),
+                fails("ONBUILD triggers run before the child's own instructions",
+                        lines("FROM alpine AS base", "ONBUILD EXPOSE $PORT", "FROM base", "ENV PORT=81"), 2,
+                        "PORT not set"),
+                exposes("ONBUILD triggers fire once: a grandchild does not run them again",
+                        lines("FROM alpine AS base", "ONBUILD LABEL fired=yes", "ONBUILD EXPOSE 80", "FROM base AS mid",
+                                "LABEL fired=no", "FROM mid"), "80/tcp").labels("fired=no"),
+                fails("ONBUILD FROM is not allowed", lines("FROM alpine", "ONBUILD FROM alpine"), 2,
+                        "not allowed as an ONBUILD trigger"));
     }
 
     static Stream<DockerfileCase> stages() {
@@ -186,6 +202,16 @@ class DockerfileSemanticsTest {
                         lines("FROM alpine AS base", "ARG P=80", "FROM base", "EXPOSE $P"), "80/tcp"),
                 exposes("ENV built from ARG keeps the build arg", lines("FROM alpine", "ARG V=1", "ENV PORT=808$V",
                         "EXPOSE $PORT"), "8082/tcp").args("V=2"),
+                exposes("a quoted ARG default", lines("FROM alpine", "ARG P=\"80\"", "EXPOSE $P"), "80/tcp"),
+                exposes("a global ARG without default takes the build arg through the redeclaration",
+                        lines("ARG P", "FROM alpine", "ARG P", "EXPOSE $P"), "81/tcp").args("P=81"),
+                exposes("a build arg overrides a predefined platform ARG",
+                        lines("FROM alpine", "ARG TARGETARCH", "LABEL arch=$TARGETARCH"), "")
+                        .args("TARGETARCH=arm64").labels("arch=arm64"),
+                fails("ARGs of a sibling stage are not visible",
+                        lines("FROM alpine AS one", "ARG P=80", "FROM alpine", "EXPOSE $P"), 4, "P not set"),
+                fails("ENV of a sibling stage is not visible",
+                        lines("FROM alpine AS one", "ENV P=80", "FROM alpine", "EXPOSE $P"), 4, "P not set"),
                 fails("ENV name without value is an error", lines("FROM alpine", "ENV PORT"), 2, "no value"),
                 fails("ENV pairs need '=' everywhere once the first has it",
                         lines("FROM alpine", "ENV A=1 B"), 2, "no '='"),
@@ -313,6 +339,9 @@ class DockerfileSemanticsTest {
                         "").labels("com.example.vendor=ACME Inc"),
                 exposes("LABEL expands ARG", lines("FROM alpine", "ARG VERSION=1.0", "LABEL version=$VERSION"),
                         "").labels("version=2.0").args("VERSION=2.0"),
+                exposes("only the first '=' separates key and value", lines("FROM alpine", "LABEL a=b=c"), "")
+                        .labels("a=b=c"),
+                exposes("an empty label value", lines("FROM alpine", "LABEL a= b=\"\""), "").labels("a=", "b="),
                 exposes("a later LABEL overrides", lines("FROM alpine", "LABEL a=1", "LABEL a=2"), "")
                         .labels("a=2"),
                 exposes("labels are inherited FROM a stage", lines("FROM alpine AS base", "LABEL a=1", "FROM base"),
@@ -359,6 +388,17 @@ class DockerfileSemanticsTest {
                         "80/tcp"),
                 exposes("heredocs only on RUN, COPY and ADD: a LABEL value with << is text",
                         lines("FROM alpine", "LABEL a=<<EOF", "EXPOSE 80"), "80/tcp").labels("a=<<EOF"),
+                exposes("ONBUILD RUN heredocs are skipped too",
+                        lines("FROM alpine", "ONBUILD RUN <<EOF", "EXPOSE 9999", "EOF", "EXPOSE 80"), "80/tcp"),
+                exposes("a heredoc may name a file descriptor",
+                        lines("FROM alpine", "RUN cat 3<<EOF", "EXPOSE 9999", "EOF", "EXPOSE 80"), "80/tcp"),
+                exposes("CRLF heredoc terminators", "FROM alpine\r\nRUN <<EOF\r\nEXPOSE 9999\r\nEOF\r\nEXPOSE 80\r\n",
+                        "80/tcp"),
+                fails("a terminator with trailing spaces does not end the heredoc",
+                        lines("FROM alpine", "RUN <<EOF", "EXPOSE 9999", "EOF  ", "EXPOSE 80"), 2,
+                        "never terminated"),
+                fails("CMD has no heredocs: the body lines are instructions",
+                        lines("FROM alpine", "CMD cat <<EOF", "hello", "EOF"), 3, "unknown instruction 'hello'"),
                 fails("an unterminated heredoc is an error at its instruction",
                         lines("FROM alpine", "RUN <<EOF", "echo hi"), 2, "never terminated"));
     }
