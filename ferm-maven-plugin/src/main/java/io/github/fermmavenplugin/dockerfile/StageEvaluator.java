@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Runs the metadata side of a build: global ARGs, then the target stage and the stages it is built FROM, applying
@@ -19,6 +21,9 @@ import java.util.TreeSet;
  * stages the target does not build FROM are not evaluated (BuildKit does not dispatch them either).
  */
 final class StageEvaluator {
+
+    /** EXPOSE arguments are cut at white space before any expansion, as BuildKit does. */
+    private static final Pattern EXPOSE_WORD = Pattern.compile("[^\\t\\u000B\\f\\r ]+");
 
     private final Path file;
     private final char escape;
@@ -211,20 +216,23 @@ final class StageEvaluator {
                     "Write 'EXPOSE 8080' or 'EXPOSE 8080/tcp 53/udp'.");
         }
         Map<String, String> variables = state.variables();
-        for (String raw : instruction.arguments().split("[\\t\\u000B\\f\\r ]+")) {
-            ShellLexer.Expansion expansion = expand(instruction, raw, variables);
+        Matcher words = EXPOSE_WORD.matcher(instruction.arguments());
+        while (words.find()) {
+            String raw = words.group();
+            SourcePosition at = positionAt(instruction, words.start());
+            ShellLexer.Expansion expansion = expand(instruction, raw, variables, at);
             if (expansion.words().isEmpty() && !expansion.conditional()) {
-                throw new InvalidInputException(position(instruction),
+                throw new InvalidInputException(at,
                         "EXPOSE " + raw + " expands to nothing" + unsetNote(expansion),
                         "Declare the variable with a default (ARG PORT=8080) or set it in 'buildArgs'.");
             }
             for (String word : expansion.words()) {
                 try {
                     ServicePort port = ExposeParser.parse(word);
-                    state.expose(port, position(instruction));
+                    state.expose(port, at);
                 } catch (ExposeParser.NotAPort e) {
                     String shown = word.equals(raw) ? "'" + raw + "'" : "'" + raw + "' (expanded: '" + word + "')";
-                    throw new InvalidInputException(position(instruction),
+                    throw new InvalidInputException(at,
                             "EXPOSE " + shown + " is not a port: " + e.getMessage() + unsetNote(expansion),
                             "Write a port or range with an optional protocol: 80, 80/tcp, 53/udp, 8000-8010/tcp.");
                 }
@@ -245,11 +253,16 @@ final class StageEvaluator {
     }
 
     private ShellLexer.Expansion expand(Instruction instruction, String text, Map<String, String> variables) {
+        return expand(instruction, text, variables, position(instruction));
+    }
+
+    private ShellLexer.Expansion expand(Instruction instruction, String text, Map<String, String> variables,
+            SourcePosition at) {
         try {
             return ShellLexer.expand(text, variables, escape);
         } catch (ExpansionException e) {
             String about = e.variable().map(name -> " (variable " + name + ")").orElse("");
-            throw new InvalidInputException(position(instruction),
+            throw new InvalidInputException(at,
                     instruction.name() + " '" + text + "' cannot be expanded: " + e.getMessage() + about,
                     e.variable().isPresent()
                             ? "Give " + e.variable().get() + " a value (ARG default, ENV or 'buildArgs')."
@@ -276,6 +289,11 @@ final class StageEvaluator {
                     + (empty.size() == 1 ? " is empty)" : " are empty)");
         }
         return "";
+    }
+
+    private SourcePosition positionAt(Instruction instruction, int index) {
+        int[] lineAndColumn = instruction.lineAndColumnOf(index);
+        return new SourcePosition(file, lineAndColumn[0], lineAndColumn[1]);
     }
 
     private SourcePosition position(Instruction instruction) {

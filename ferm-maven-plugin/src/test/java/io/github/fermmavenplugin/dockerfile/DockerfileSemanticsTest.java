@@ -315,8 +315,8 @@ class DockerfileSemanticsTest {
                 fails("a name is not a port", lines("FROM alpine", "EXPOSE http"), 2, "'http' is not a port"),
                 fails("a negative port", lines("FROM alpine", "EXPOSE -1"), 2, "not a port"),
                 fails("EXPOSE without a port", lines("FROM alpine", "EXPOSE"), 2, "names no port"),
-                fails("the error names the line of the EXPOSE in a continued instruction",
-                        lines("FROM alpine", "RUN echo a \\", "  && echo b", "EXPOSE 80 \\", "   80/xyz"), 4,
+                fails("the error names the line of the bad word inside a continued EXPOSE",
+                        lines("FROM alpine", "RUN echo a \\", "  && echo b", "EXPOSE 80 \\", "   80/xyz"), 5,
                         "xyz"),
                 fails("an expanded value that is not a port names the variable's expansion",
                         lines("FROM alpine", "ARG PORT=eighty", "EXPOSE $PORT"), 3, "expanded: 'eighty'"));
