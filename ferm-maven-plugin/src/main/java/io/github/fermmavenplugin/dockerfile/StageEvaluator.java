@@ -4,8 +4,9 @@ import io.github.fermmavenplugin.diagnostic.InvalidInputException;
 import io.github.fermmavenplugin.diagnostic.SourcePosition;
 import io.github.fermmavenplugin.net.ServicePort;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,24 +49,18 @@ final class StageEvaluator {
 
     /** The target and its bases, evaluated oldest first, so that no recursion depends on the stage count. */
     private ImageState evaluateChain(StageResolver.Stages stages, Stage target) {
-        List<Stage> chain = new ArrayList<>();
-        Map<Integer, Boolean> fromStage = new HashMap<>();
-        Stage current = target;
-        while (true) {
-            chain.add(0, current);
-            String base = expandBaseImage(current);
-            Optional<Stage> parent = stages.earlierStageNamed(base, current.index());
-            fromStage.put(current.index(), parent.isPresent());
-            if (parent.isEmpty()) {
-                break;
-            }
-            current = parent.get();
+        Deque<Stage> chain = new ArrayDeque<>();
+        Optional<Stage> current = Optional.of(target);
+        while (current.isPresent()) {
+            chain.addFirst(current.get());
+            current = stages.earlierStageNamed(expandBaseImage(current.get()), current.get().index());
         }
         ImageState state = ImageState.empty();
         Stage parent = null;
         for (Stage stage : chain) {
-            state = fromStage.get(stage.index()) ? state.copy() : ImageState.empty();
-            if (fromStage.get(stage.index())) {
+            if (parent == null) {
+                state = ImageState.empty(); // the oldest is built FROM an image outside the Dockerfile
+            } else {
                 runOnBuildTriggers(parent, state);
             }
             for (Instruction instruction : stage.body()) {
@@ -126,13 +121,13 @@ final class StageEvaluator {
      * known, overrides an ENV of the same name from here on (BuildKit keeps both in one map, the later wins).
      */
     private void applyArg(Instruction instruction, ImageState state) {
-        Map<String, String> before = state.variables();
+        Map<String, String> variables = state.variables();
         for (InstructionWords.NameValue arg : argWords(instruction)) {
             Optional<String> value;
             if (buildArgs.containsKey(arg.name())) {
                 value = Optional.of(buildArgs.get(arg.name()));
             } else if (arg.value().isPresent()) {
-                value = Optional.of(expandWord(instruction, arg.value().get(), before));
+                value = Optional.of(expandWord(instruction, arg.value().get(), variables));
             } else {
                 value = Optional.ofNullable(globalArgs.get(arg.name()));
             }
@@ -157,8 +152,7 @@ final class StageEvaluator {
     }
 
     private void applyEnv(Instruction instruction, ImageState state) {
-        Map<String, String> before = state.variables();
-        for (Map.Entry<String, String> pair : expandedPairs(instruction, before)) {
+        for (Map.Entry<String, String> pair : expandedPairs(instruction, state.variables())) {
             state.setVariable(pair.getKey(), pair.getValue());
         }
     }

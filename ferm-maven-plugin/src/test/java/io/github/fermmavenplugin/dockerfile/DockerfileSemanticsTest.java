@@ -178,6 +178,8 @@ class DockerfileSemanticsTest {
                         "EXPOSE $PORT"), "8080/tcp"),
                 exposes("several ARGs on one line", lines("FROM alpine", "ARG A=80 B=443", "EXPOSE $A $B"),
                         "80/tcp 443/tcp"),
+                exposes("unlike ENV, an ARG on the same line sees the ARGs before it (BuildKit declares them in turn)",
+                        lines("FROM alpine", "ARG A=80 B=${A}80", "EXPOSE $B"), "8080/tcp"),
                 exposes("a global ARG default may use a predefined platform ARG",
                         lines("ARG OS=$TARGETOS", "FROM alpine", "ARG OS", "LABEL os=$OS"), "").labels("os=linux"),
                 exposes("predefined platform ARGs are available once declared (we build linux/amd64)",
