@@ -80,7 +80,7 @@ final class DockerfileParser {
                 logical.append(part.text());
                 continues = part.continues();
             }
-            Instruction instruction = split(logical.toString(), lineNumber, column, origin, 0);
+            Instruction instruction = split(file, logical.toString(), lineNumber, column, origin, 0);
             if (instruction.keyword().equals("onbuild")) {
                 JsonForm.check(file, onBuildTrigger(file, instruction));
             } else {
@@ -128,8 +128,8 @@ final class DockerfileParser {
             throw new InvalidInputException(position, "ONBUILD names no instruction",
                     "Write 'ONBUILD <instruction>', for example 'ONBUILD COPY . /app'.");
         }
-        Instruction trigger = new DockerfileParser(file, "").split(onBuild.arguments(), onBuild.line(),
-                onBuild.column(), onBuild.origin(), onBuild.argumentsOffset());
+        Instruction trigger = split(file, onBuild.arguments(), onBuild.line(), onBuild.column(), onBuild.origin(),
+                onBuild.argumentsOffset());
         if (Set.of("onbuild", "from", "maintainer").contains(trigger.keyword())) {
             throw new InvalidInputException(position, trigger.name() + " is not allowed as an ONBUILD trigger",
                     "Use another instruction after ONBUILD.");
@@ -141,8 +141,8 @@ final class DockerfileParser {
      * @param origin where the pieces of {@code logical} came from
      * @param offset where {@code logical} itself starts in the text {@code origin} describes
      */
-    private Instruction split(String logical, int line, int column, List<Instruction.LineSegment> origin,
-            int offset) {
+    private static Instruction split(Path file, String logical, int line, int column,
+            List<Instruction.LineSegment> origin, int offset) {
         String trimmed = logical.strip();
         int leading = logical.length() - logical.stripLeading().length();
         int keywordEnd = 0;

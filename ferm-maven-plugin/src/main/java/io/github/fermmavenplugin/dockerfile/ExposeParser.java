@@ -34,9 +34,10 @@ final class ExposeParser {
         if (portText.isEmpty()) {
             throw new NotAPort("no port number");
         }
-        Protocol protocol = protocolText.isEmpty() ? Protocol.TCP : Protocol.parse(protocolText.toLowerCase(Locale.ROOT))
-                .orElseThrow(() -> new NotAPort("'" + protocolText + "' is not a protocol (use "
-                        + Protocol.choices() + ")"));
+        Protocol protocol = protocolText.isEmpty()
+                ? Protocol.TCP
+                : Protocol.parse(protocolText.toLowerCase(Locale.ROOT)).orElseThrow(() -> new NotAPort(
+                        "'" + protocolText + "' is not a protocol (use " + Protocol.choices() + ")"));
         return new ServicePort(range(portText), protocol);
     }
 

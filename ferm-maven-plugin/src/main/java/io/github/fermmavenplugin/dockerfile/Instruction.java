@@ -1,5 +1,7 @@
 package io.github.fermmavenplugin.dockerfile;
 
+import io.github.fermmavenplugin.diagnostic.SourcePosition;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
@@ -31,8 +33,8 @@ record Instruction(String keyword, List<String> flags, String arguments, int lin
         return keyword.toUpperCase(Locale.ROOT);
     }
 
-    /** Line and column of the character at {@code index} in {@link #arguments()}. */
-    int[] lineAndColumnOf(int index) {
+    /** Where the character at {@code index} in {@link #arguments()} stands in the file. */
+    SourcePosition positionOf(Path file, int index) {
         int offset = argumentsOffset + index;
         LineSegment segment = origin.isEmpty() ? new LineSegment(0, line, column) : origin.get(0);
         for (LineSegment candidate : origin) {
@@ -40,6 +42,6 @@ record Instruction(String keyword, List<String> flags, String arguments, int lin
                 segment = candidate;
             }
         }
-        return new int[] {segment.line(), segment.column() + Math.max(0, offset - segment.offset())};
+        return new SourcePosition(file, segment.line(), segment.column() + Math.max(0, offset - segment.offset()));
     }
 }

@@ -34,7 +34,7 @@ final class ShellPattern {
             } else if (ch == '\\') {
                 char following = i + 1 < pattern.length() ? pattern.charAt(i + 1) : 0;
                 if (following == '}' || following == '/') {
-                    continue; // the escape only kept the character from ending the ${...}; it is not part of the pattern
+                    continue; // the escape only kept the character from ending ${...}; it is not in the pattern
                 }
                 if (following != '*' && following != '?' && following != '\\') {
                     throw new ExpansionException("invalid escape in pattern '" + pattern

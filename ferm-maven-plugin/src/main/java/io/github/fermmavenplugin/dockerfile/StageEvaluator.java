@@ -286,8 +286,7 @@ final class StageEvaluator {
     }
 
     private SourcePosition positionAt(Instruction instruction, int index) {
-        int[] lineAndColumn = instruction.lineAndColumnOf(index);
-        return new SourcePosition(file, lineAndColumn[0], lineAndColumn[1]);
+        return instruction.positionOf(file, index);
     }
 
     private SourcePosition position(Instruction instruction) {

@@ -102,8 +102,8 @@ final class StageResolver {
                         "Start the stage name with a letter and use only letters, digits, '-', '_' and '.'.");
             }
             if (!names.add(stageName)) {
-                throw new InvalidInputException(position(file, from), "the stage name '" + stageName + "' is used twice",
-                        "Give each stage its own name.");
+                throw new InvalidInputException(position(file, from),
+                        "the stage name '" + stageName + "' is used twice", "Give each stage its own name.");
             }
             name = Optional.of(stageName);
         }
