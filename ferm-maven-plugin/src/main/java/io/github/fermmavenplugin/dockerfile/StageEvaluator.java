@@ -218,7 +218,8 @@ final class StageEvaluator {
             if (expansion.words().isEmpty() && !expansion.conditional()) {
                 throw new InvalidInputException(at,
                         "EXPOSE " + raw + " expands to nothing" + unsetNote(expansion),
-                        "Declare the variable with a default (ARG PORT=8080) or set it in 'buildArgs'.");
+                        "Declare the variable with a default (ARG PORT=8080) or set it in 'buildArgs'; variables"
+                                + " that only a base image outside this Dockerfile sets are unknown to the plugin.");
             }
             for (String word : expansion.words()) {
                 try {

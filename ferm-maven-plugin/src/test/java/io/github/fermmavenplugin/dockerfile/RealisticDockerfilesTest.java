@@ -50,6 +50,9 @@ class RealisticDockerfilesTest {
         assertThat(metadata.stage()).isEqualTo(stage);
         assertThat(String.join(" ", metadata.ports().stream().map(Object::toString).toList())).isEqualTo(ports);
         assertThat(metadata.labels()).containsAllEntriesOf(labels);
+        if (labels.containsKey(ImageMetadata.OCI_TITLE)) {
+            assertThat(metadata.label(ImageMetadata.OCI_TITLE)).contains(labels.get(ImageMetadata.OCI_TITLE));
+        }
         metadata.exposedPorts().forEach(port -> {
             assertThat(port.declaredAt().file()).isEqualTo(path);
             assertThat(port.declaredAt().line()).isPositive();

@@ -77,6 +77,37 @@ class ShellLexerTest {
         assertThat(ShellLexer.expand(text, VARIABLES, '\\').word()).isEqualTo(expected);
     }
 
+    /** Patterns whose text comes from variables, and regex-special characters that must stay literal. */
+    @ParameterizedTest(name = "FOO={1}: [{0}] -> [{2}]")
+    @CsvSource(delimiterString = " ; ", quoteCharacter = '~', value = {
+        "${FOO#*x*y} ; xxyy ; y",
+        "${FOO#*} ; xxyy ; xxyy",
+        "${FOO##*x} ; xxyy ; yy",
+        "${FOO#} ; xxyy ; xxyy",
+        "${FOO%} ; xxyy ; xxyy",
+        "${FOO%%\\**\\*} ; a***yy* ; a",
+        "${FOO#?\\?} ; ???y ; ?y",
+        "${FOO#()[]{\\}^$.\\*\\?|\\\\} ; ()[]{}^$.*?|\\x ; x",
+        "${FOO/$NEEDLE/.} - ${FOO//$NEEDLE/.} ; /foo*/*/*.txt ; /foo.*/*.txt - /foo..*.txt",
+        "${FOO/$SLASH_TMP/} - ${FOO//$SLASH_TMP/} ; /tmp/tmp/bar.txt ; /tmp/bar.txt - /bar.txt",
+        "${FOO//\\//\\/} ; /tmp/foo.txt ; \\/tmp\\/foo.txt",
+        "${FOO///} ; xxyy ; xxyy",
+        "${FOO/$EMPTY/ww} ; xxyy ; wwxxyy",
+        "${FOO:?must be set $BAR} ; value ; value",
+    })
+    void patternsWithVariablesAndSpecialCharacters(String text, String foo, String expected)
+            throws ExpansionException {
+        Map<String, String> variables = Map.of("FOO", foo, "NEEDLE", "\\*/", "SLASH_TMP", "/tmp", "EMPTY", "",
+                "BAR", "x");
+        assertThat(ShellLexer.expand(text, variables, '\\').word()).isEqualTo(expected);
+    }
+
+    @Test
+    void theQuestionMarkMessageIsExpandedToo() {
+        assertThatThrownBy(() -> ShellLexer.expand("${FOO:?must be set $BAR}", Map.of("BAR", "x"), '\\'))
+                .hasMessageContaining("FOO: must be set x");
+    }
+
     @Test
     void splitsExpandedValuesButNotQuotedOnes() throws ExpansionException {
         assertThat(ShellLexer.expand("$TWO", VARIABLES, '\\').words()).containsExactly("80", "443");
