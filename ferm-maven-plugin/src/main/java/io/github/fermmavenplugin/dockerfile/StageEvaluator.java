@@ -44,16 +44,18 @@ final class StageEvaluator {
         for (Instruction arg : stages.globalArgs()) {
             evaluator.applyGlobalArg(arg);
         }
-        return evaluator.evaluateChain(stages, target).toMetadata(target.label());
+        // BuildKit expands every FROM, also of stages the target does not need, and refuses a blank one
+        List<String> baseImages = stages.stages().stream().map(evaluator::expandBaseImage).toList();
+        return evaluator.evaluateChain(stages, baseImages, target).toMetadata(target.label());
     }
 
     /** The target and its bases, evaluated oldest first, so that no recursion depends on the stage count. */
-    private ImageState evaluateChain(StageResolver.Stages stages, Stage target) {
+    private ImageState evaluateChain(StageResolver.Stages stages, List<String> baseImages, Stage target) {
         Deque<Stage> chain = new ArrayDeque<>();
         Optional<Stage> current = Optional.of(target);
         while (current.isPresent()) {
             chain.addFirst(current.get());
-            current = stages.earlierStageNamed(expandBaseImage(current.get()), current.get().index());
+            current = stages.earlierStageNamed(baseImages.get(current.get().index()), current.get().index());
         }
         ImageState state = ImageState.empty();
         Stage parent = null;
