@@ -48,6 +48,16 @@ class LargeDockerfilesTest {
     }
 
     @Test
+    void deeplyNestedJsonAndExpressions() {
+        String json = "FROM alpine\nRUN " + "[".repeat(200_000) + "\nEXPOSE 80\n";
+        assertThat(read(json).ports()).hasSize(1);
+        String nested = "FROM alpine\nLABEL a=" + "${A:-".repeat(100_000) + "\n";
+        assertThatThrownBy(() -> read(nested)).isInstanceOf(InvalidInputException.class);
+        String quotes = "FROM alpine\nLABEL a=" + "\"${A:-".repeat(100_000) + "\n";
+        assertThatThrownBy(() -> read(quotes)).isInstanceOf(InvalidInputException.class);
+    }
+
+    @Test
     void valuesThatDoubleOnEveryLine() {
         String text = "FROM alpine\nENV A=xxxxxxxx\n" + "ENV A=$A$A\n".repeat(40) + "LABEL a=$A\n";
         long started = System.nanoTime();
