@@ -10,6 +10,10 @@ assert log.contains('[INFO] exposed but closed: 5005/tcp (no ingress rule opens 
 assert log.contains('[INFO] ferm bundle of orders: ' + archive)
 assert log.contains('BUILD SUCCESS')
 its.assertNoStackTrace(log)
+// With ferm installed, verify=auto (or true, as CI sets it) has the real ferm check the bundle.
+if (System.getenv('PATH').split(File.pathSeparator).any { new File(it, 'ferm').canExecute() }) {
+    assert log.contains('accepts the bundle.')
+}
 
 // Attached with classifier ferm and type tar.gz, so install copies it with those coordinates.
 File installed = new File(localRepositoryPath, 'it/ferm/happy-path/1.0/happy-path-1.0-ferm.tar.gz')
