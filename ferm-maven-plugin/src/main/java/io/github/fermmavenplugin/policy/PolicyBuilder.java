@@ -107,11 +107,20 @@ public final class PolicyBuilder {
         }
         InterfaceName bridge = docker == null || docker.bridge() == null
                 ? mode.defaultBridge() : interfaceName(docker.bridge());
-        List<InterfaceName> external = docker == null || docker.external() == null
-                ? List.of(InterfaceName.parse("eth0"))
-                : nonEmpty(docker.external(), "docker.external", "[eth0]").stream()
-                        .map(PolicyBuilder::interfaceName).distinct().toList();
-        return new DockerNetwork(mode, bridge, external);
+        if (docker == null || docker.external() == null) {
+            return new DockerNetwork(mode, bridge, List.of(InterfaceName.parse("eth0")));
+        }
+        List<InterfaceName> external = new ArrayList<>();
+        for (Located<String> entry : nonEmpty(docker.external(), "docker.external", "[eth0]")) {
+            InterfaceName name = interfaceName(entry);
+            if (name.overlaps(bridge)) {
+                throw new InvalidInputException(entry.position(), "external interface '" + name
+                        + "' also matches the containers' bridge '" + bridge + "'",
+                        "List only the interfaces the outside world comes in on.");
+            }
+            external.add(name);
+        }
+        return new DockerNetwork(mode, bridge, external.stream().distinct().toList());
     }
 
     private List<ServicePort> inherited() {
