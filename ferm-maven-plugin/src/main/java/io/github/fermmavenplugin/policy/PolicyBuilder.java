@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -34,6 +35,8 @@ import java.util.stream.Collectors;
 public final class PolicyBuilder {
 
     private static final int SUPPORTED_VERSION = 1;
+    private static final String SERVICE_NAME_RULE =
+            "Set 'service:' to 1-40 characters: lowercase letters and digits first, then also '.', '_' or '-'.";
 
     private final Descriptor descriptor;
     private final SourcePosition top;
@@ -46,15 +49,16 @@ public final class PolicyBuilder {
     }
 
     /**
-     * @param defaultService the service name when the descriptor gives none (the artifactId)
+     * @param fallbackService the service name when neither the descriptor nor the image's
+     *     {@code org.opencontainers.image.title} label gives a usable one: the artifactId
      */
-    public static Policy build(Descriptor descriptor, Path descriptorFile, ImageMetadata image, String defaultService) {
-        return new PolicyBuilder(descriptor, descriptorFile, image).build(defaultService);
+    public static Policy build(Descriptor descriptor, Path descriptorFile, ImageMetadata image, String fallbackService) {
+        return new PolicyBuilder(descriptor, descriptorFile, image).build(fallbackService);
     }
 
-    private Policy build(String defaultService) {
+    private Policy build(String fallbackService) {
         checkVersion();
-        ServiceName service = service(defaultService);
+        ServiceName service = service(fallbackService);
         DockerNetwork network = network();
         List<ServicePort> inherited = inherited();
         ExposedPorts exposed = new ExposedPorts(image, inherited);
@@ -87,16 +91,27 @@ public final class PolicyBuilder {
         }
     }
 
-    private ServiceName service(String defaultService) {
+    /** The descriptor's name, else the image's title where it is a usable name, else the artifactId. */
+    private ServiceName service(String fallbackService) {
         Located<String> service = descriptor.service();
-        String name = service == null ? defaultService : present(service, "the service's name");
-        if (!ServiceName.GRAMMAR.matcher(name).matches()) {
-            SourcePosition where = service == null ? top : service.position();
-            String origin = service == null ? "the artifactId '" + name + "', the default service name," : "'" + name + "'";
-            throw new InvalidInputException(where, origin + " is not a usable service name",
-                    "Set 'service:' to 1-40 characters: lowercase letters and digits first, then also '.', '_' or '-'.");
+        if (service != null) {
+            String name = present(service, "the service's name");
+            if (!ServiceName.GRAMMAR.matcher(name).matches()) {
+                throw new InvalidInputException(service.position(), "'" + name + "' is not a usable service name",
+                        SERVICE_NAME_RULE);
+            }
+            return new ServiceName(name);
         }
-        return new ServiceName(name);
+        Optional<String> title = image.label(ImageMetadata.OCI_TITLE)
+                .filter(name -> ServiceName.GRAMMAR.matcher(name).matches());
+        if (title.isPresent()) {
+            return new ServiceName(title.get());
+        }
+        if (!ServiceName.GRAMMAR.matcher(fallbackService).matches()) {
+            throw new InvalidInputException(top, "the artifactId '" + fallbackService
+                    + "', the default service name, is not a usable service name", SERVICE_NAME_RULE);
+        }
+        return new ServiceName(fallbackService);
     }
 
     private DockerNetwork network() {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.fermmavenplugin.diagnostic.InvalidInputException;
+import io.github.fermmavenplugin.dockerfile.ImageMetadata;
 import io.github.fermmavenplugin.net.Cidr;
 import io.github.fermmavenplugin.net.IpFamily;
 import io.github.fermmavenplugin.net.ServicePort;
@@ -12,6 +13,7 @@ import io.github.fermmavenplugin.testing.Images;
 import io.github.fermmavenplugin.testing.Policies;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -95,6 +97,18 @@ class PolicyBuilderTest {
     @Test
     void theServiceDefaultsToTheArtifactId() {
         assertThat(policy("version: 1\n").service()).hasToString("fallback-service");
+    }
+
+    @ParameterizedTest(name = "service {0}, title {1}: {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            ''    | billing-api | billing-api
+            ''    | Billing API | fallback-service
+            shop  | billing-api | shop
+            """)
+    void theImagesTitleNamesTheServiceWhenTheDescriptorDoesNot(String service, String title, String expected) {
+        String yaml = "version: 1\n" + (service.isEmpty() ? "" : "service: " + service + "\n");
+        Policy policy = Policies.from(dir, yaml, Images.labelled(Map.of(ImageMetadata.OCI_TITLE, title)));
+        assertThat(policy.service()).hasToString(expected);
     }
 
     @Test
