@@ -6,6 +6,7 @@ package io.github.fermmavenplugin.net;
  */
 final class Quoted {
 
+    /** Characters of the shown text, code points counted as written: long input is cut after them. */
     private static final int MAX_SHOWN = 40;
 
     private Quoted() {
@@ -13,13 +14,13 @@ final class Quoted {
 
     static String of(String raw) {
         StringBuilder shown = new StringBuilder("'");
-        int end = Math.min(raw.length(), MAX_SHOWN);
-        for (int i = 0; i < end; i++) {
+        for (int i = 0; i < raw.length(); i++) {
+            if (shown.length() > MAX_SHOWN) {
+                shown.append("...");
+                break;
+            }
             char c = raw.charAt(i);
             shown.append(isPrintableAscii(c) && c != '\'' && c != '\\' ? String.valueOf(c) : codePoint(c));
-        }
-        if (raw.length() > MAX_SHOWN) {
-            shown.append("...");
         }
         return shown.append('\'').toString();
     }
