@@ -45,6 +45,8 @@ final class Topology implements AutoCloseable {
     private NetworkNamespace outside;
     private NetworkNamespace host;
     private ProbeClient probes;
+    /** Removes the namespaces also when the test JVM is interrupted (Ctrl-C, a killed fork). */
+    private final Thread removeOnExit = new Thread(this::close);
 
     private Topology(String id, BridgeNetwork network) {
         this.id = id;
@@ -54,6 +56,7 @@ final class Topology implements AutoCloseable {
     /** Builds the namespaces, links, addresses and listeners; Docker's rules and ferm come later. */
     static Topology create(BridgeNetwork network, List<Container> containers) {
         Topology topology = new Topology(newId(), network);
+        Runtime.getRuntime().addShutdownHook(topology.removeOnExit);
         try {
             topology.build(containers);
             return topology;
@@ -149,7 +152,14 @@ final class Topology implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (Thread.currentThread() != removeOnExit) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(removeOnExit);
+            } catch (IllegalStateException e) {
+                // The JVM is already shutting down; the hook does the same work.
+            }
+        }
         RuntimeException first = null;
         while (!cleanup.isEmpty()) {
             try {
