@@ -44,6 +44,11 @@ final class FermConfig implements AutoCloseable {
         host.exec("ferm", conf().toString());
     }
 
+    /** {@code ferm --flush}, as Debian's {@code /etc/init.d/ferm stop} runs it; the caller judges the result. */
+    ProcessRunner.Result flush(NetworkNamespace host) {
+        return host.tryExec("ferm", "--flush", conf().toString());
+    }
+
     /**
      * Applies the configuration with ferm unable to see the {@code -legacy} tools, so that it falls back to the
      * system's {@code iptables} (nft on this machine): a bind mount of a non-executable file over the legacy
