@@ -55,15 +55,12 @@ record DockerRules(DockerVersion version, DockerMode mode, BridgeNetwork network
         if (swarm() && !newLayout()) {
             rules.add("-A FORWARD -j DOCKER-INGRESS");
         }
-        // Inter-container traffic on the swarm gateway bridge is refused (icc off); elsewhere allowed.
-        String sameBridge = swarm() ? "-A %s -i " + bridge + " -o " + bridge + " -j DROP"
-                : "-A %s -i " + bridge + " -o " + bridge + " -j ACCEPT";
         if (!newLayout()) {
             rules.add("-A FORWARD -j DOCKER-ISOLATION-STAGE-1");
             rules.add("-A FORWARD -o " + bridge + " -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT");
             rules.add("-A FORWARD -o " + bridge + " -j DOCKER");
             rules.add("-A FORWARD -i " + bridge + " ! -o " + bridge + " -j ACCEPT");
-            rules.add(sameBridge.formatted("FORWARD"));
+            rules.add(sameBridgeRule("FORWARD"));
             rules.addAll(perPortAccepts(family));
             rules.add("-A DOCKER-ISOLATION-STAGE-1 -i " + bridge + " ! -o " + bridge + " -j DOCKER-ISOLATION-STAGE-2");
             rules.add("-A DOCKER-ISOLATION-STAGE-1 -j RETURN");
@@ -83,7 +80,7 @@ record DockerRules(DockerVersion version, DockerMode mode, BridgeNetwork network
                     ? "-A DOCKER-FORWARD -j DOCKER-ISOLATION-STAGE-1" : "-A DOCKER-FORWARD -j DOCKER-INTERNAL");
             rules.add("-A DOCKER-FORWARD -j DOCKER-BRIDGE");
             if (swarm()) {
-                rules.add(sameBridge.formatted("DOCKER-FORWARD"));
+                rules.add(sameBridgeRule("DOCKER-FORWARD"));
                 rules.add("-A DOCKER-FORWARD -i " + bridge + " ! -o " + bridge + " -j ACCEPT");
             } else {
                 rules.add("-A DOCKER-FORWARD -i " + bridge + " -j ACCEPT");
@@ -107,6 +104,12 @@ record DockerRules(DockerVersion version, DockerMode mode, BridgeNetwork network
         }
         // Docker sets FORWARD to DROP when it had to switch forwarding on itself; the stricter case.
         return table("filter", List.of(":INPUT ACCEPT", ":FORWARD DROP", ":OUTPUT ACCEPT"), chains, rules);
+    }
+
+    /** Inter-container traffic: refused on the swarm gateway bridge (icc off), allowed on the others. */
+    private String sameBridgeRule(String chain) {
+        String bridge = network.bridge();
+        return "-A " + chain + " -i " + bridge + " -o " + bridge + (swarm() ? " -j DROP" : " -j ACCEPT");
     }
 
     private List<String> perPortAccepts(Family family) {

@@ -91,8 +91,4 @@ record IptablesSnapshot(Family family, Map<String, Table> tables) {
     private static boolean isFermOwned(String table, String chain) {
         return table.equals("filter") && FERM_OWNED_FILTER_CHAINS.contains(chain);
     }
-
-    int ruleCount() {
-        return tables.values().stream().mapToInt(table -> table.rules().size()).sum();
-    }
 }
