@@ -137,7 +137,7 @@ public final class PolicyBuilder {
         if (groups == null) {
             return Map.of();
         }
-        if (groups.isEmpty()) {
+        if (groups.isEmpty() || groups.value().isEmpty()) {
             throw new InvalidInputException(groups.position(), "'groups' is empty",
                     "Define groups like 'office: [198.51.100.0/24]', or remove the key.");
         }

@@ -117,6 +117,7 @@ class PolicyBuilderTest {
             host rule no ports     | host:\\n  - name: ssh                                                 | :4:5: host rule 'ssh' has no 'ports:'
             host rule published    | host:\\n  - name: ssh\\n    ports: ["2222:22"]                        | :5:13: a host rule opens host ports; nothing is published
             empty group            | groups:\\n  office: []                                                | :4:11: group 'office' lists no networks
+            empty groups mapping   | groups: {}                                                            | :3:9: 'groups' is empty
             """)
     void refusesWhatCannotBeMeantWithFileLineAndColumn(String what, String yaml, String expected) {
         String text = yaml.startsWith("version") || yaml.startsWith("service") ? yaml.replace("\\n", "\n")
