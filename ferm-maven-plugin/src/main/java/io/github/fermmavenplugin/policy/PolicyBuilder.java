@@ -6,6 +6,7 @@ import io.github.fermmavenplugin.descriptor.Descriptor.DockerSettings;
 import io.github.fermmavenplugin.descriptor.Descriptor.RuleSpec;
 import io.github.fermmavenplugin.descriptor.Located;
 import io.github.fermmavenplugin.diagnostic.InvalidInputException;
+import io.github.fermmavenplugin.diagnostic.Quoted;
 import io.github.fermmavenplugin.diagnostic.SourcePosition;
 import io.github.fermmavenplugin.dockerfile.ImageMetadata;
 import io.github.fermmavenplugin.net.InterfaceName;
@@ -92,7 +93,8 @@ public final class PolicyBuilder {
         String name = service == null ? defaultService : present(service, "the service's name");
         if (!ServiceName.GRAMMAR.matcher(name).matches()) {
             SourcePosition where = service == null ? top : service.position();
-            String origin = service == null ? "the artifactId '" + name + "', the default service name," : "'" + name + "'";
+            String origin = service == null ? "the artifactId " + Quoted.of(name) + ", the default service name,"
+                    : Quoted.of(name);
             throw new InvalidInputException(where, origin + " is not a usable service name",
                     "Set 'service:' to 1-40 characters: lowercase letters and digits first, then also '.', '_' or '-'.");
         }
@@ -242,7 +244,7 @@ public final class PolicyBuilder {
         }
         String text = present(name, "the rule's name");
         if (!RuleName.GRAMMAR.matcher(text).matches()) {
-            throw new InvalidInputException(name.position(), "'" + text + "' is not a usable rule name",
+            throw new InvalidInputException(name.position(), Quoted.of(text) + " is not a usable rule name",
                     "Use 1-63 characters: lowercase letters and digits first, then also '.', '_' or '-'.");
         }
         if (!names.add(text)) {
@@ -286,7 +288,7 @@ public final class PolicyBuilder {
                 .filter(c -> c.name().toLowerCase(Locale.ROOT).equals(text))
                 .findFirst()
                 .orElseThrow(() -> new InvalidInputException(entry.position(),
-                        "'" + text + "' is not a " + key, "Use one of: " + choices(type) + "."));
+                        Quoted.of(text) + " is not a " + key, "Use one of: " + choices(type) + "."));
     }
 
     private static String choices(Class<? extends Enum<?>> type) {
