@@ -114,6 +114,29 @@ class FermBackedRulesTest {
     }
 
     @Test
+    void sctpPortsGetARuleEachBecauseFermAllowsMultiportOnlyForTcpAndUdp() {
+        IptablesRules rules = rules("""
+                version: 1
+                service: shop
+                ingress:
+                  - name: signalling
+                    ports: ["2905/sctp", "3868/sctp", "9000-9010/sctp"]
+                host:
+                  - name: diameter
+                    ports: ["3868/sctp", "3869/sctp"]
+                """, "2905/sctp", "3868/sctp", "9000-9010/sctp");
+
+        assertThat(rules.ipChain("DOCKER-USER")).filteredOn(rule -> rule.contains("signalling")).containsExactly(
+                "-A DOCKER-USER " + IN + " --protocol sctp --dport 2905 --match comment --comment \"shop signalling\""
+                        + " --jump ACCEPT",
+                "-A DOCKER-USER " + IN + " --protocol sctp --dport 3868 --match comment --comment \"shop signalling\""
+                        + " --jump ACCEPT",
+                "-A DOCKER-USER " + IN + " --protocol sctp --dport 9000:9010 --match comment --comment"
+                        + " \"shop signalling\" --jump ACCEPT");
+        assertThat(rules.ip6Chain("INPUT")).filteredOn(rule -> rule.contains("diameter")).hasSize(2);
+    }
+
+    @Test
     void rejectAndLogWhenAsked() {
         IptablesRules rules = rules("""
                 version: 1
