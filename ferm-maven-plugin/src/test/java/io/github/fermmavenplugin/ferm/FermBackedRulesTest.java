@@ -137,6 +137,25 @@ class FermBackedRulesTest {
     }
 
     @Test
+    void ipv6NetworksStartingWithTwoColonsReachFerm() {
+        IptablesRules rules = rules("""
+                version: 1
+                service: shop
+                ingress:
+                  - name: web
+                    ports: [80]
+                    from: ["::/0", "0:0:0:0:0:0:0:1"]
+                """, "80");
+
+        assertThat(rules.ip6Chain("DOCKER-USER")).filteredOn(rule -> rule.contains("web")).containsExactly(
+                "-A DOCKER-USER " + IN + " --source ::/0 --protocol tcp --dport 80 --match comment --comment"
+                        + " \"shop web\" --jump ACCEPT",
+                "-A DOCKER-USER " + IN + " --source ::1/128 --protocol tcp --dport 80 --match comment --comment"
+                        + " \"shop web\" --jump ACCEPT");
+        assertThat(rules.ipChain("DOCKER-USER")).noneMatch(rule -> rule.contains("web"));
+    }
+
+    @Test
     void rejectAndLogWhenAsked() {
         IptablesRules rules = rules("""
                 version: 1
