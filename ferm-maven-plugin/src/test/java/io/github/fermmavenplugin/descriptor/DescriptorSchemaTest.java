@@ -4,15 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaId;
 import com.networknt.schema.SchemaLocation;
-import com.networknt.schema.SpecVersion.VersionFlag;
-import com.networknt.schema.ValidationMessage;
 import io.github.fermmavenplugin.diagnostic.InvalidInputException;
+import io.github.fermmavenplugin.testing.DescriptorSchema;
 import io.github.fermmavenplugin.testing.Images;
 import io.github.fermmavenplugin.testing.Policies;
 import java.io.IOException;
@@ -43,38 +39,23 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class DescriptorSchemaTest {
 
-    static final String SCHEMA_RESOURCE = "/io/github/fermmavenplugin/descriptor/firewall.schema.json";
-
     private static final Path MODULE = Path.of(System.getProperty("basedir", ".")).toAbsolutePath().normalize();
     private static final Path REPOSITORY = MODULE.getParent();
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final YAMLMapper YAML = new YAMLMapper();
-    private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(VersionFlag.V202012);
-    private static final JsonSchema SCHEMA = FACTORY.getSchema(schemaNode());
 
     @TempDir
     Path dir;
 
-    static JsonNode schemaNode() {
-        try (InputStream in = DescriptorSchemaTest.class.getResourceAsStream(SCHEMA_RESOURCE)) {
-            assertThat(in).as("the schema is on the classpath at " + SCHEMA_RESOURCE).isNotNull();
-            return JSON.readTree(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private static JsonNode schemaNode() {
+        return DescriptorSchema.node();
     }
 
-    static Set<ValidationMessage> validate(String yaml) {
-        try {
-            return SCHEMA.validate(YAML.readTree(yaml));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private static List<String> validate(String yaml) {
+        return DescriptorSchema.problems(yaml);
     }
 
     @Test
     void isAValidDraft202012Schema() {
-        JsonSchema metaSchema = FACTORY.getSchema(SchemaLocation.of(SchemaId.V202012));
+        JsonSchema metaSchema = DescriptorSchema.factory().getSchema(SchemaLocation.of(SchemaId.V202012));
         assertThat(metaSchema.validate(schemaNode())).isEmpty();
         assertThat(schemaNode().path("$schema").asText()).isEqualTo(SchemaId.V202012);
     }

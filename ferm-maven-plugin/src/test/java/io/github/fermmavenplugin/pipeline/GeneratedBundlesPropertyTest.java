@@ -16,6 +16,7 @@ import io.github.fermmavenplugin.policy.Policy;
 import io.github.fermmavenplugin.policy.Policy.FallbackAction;
 import io.github.fermmavenplugin.policy.PortMatch;
 import io.github.fermmavenplugin.policy.PortMatch.PortField;
+import io.github.fermmavenplugin.testing.DescriptorSchema;
 import io.github.fermmavenplugin.testing.IptablesRules;
 import io.github.fermmavenplugin.testing.PipelineRun;
 import io.github.fermmavenplugin.testing.RealTools;
@@ -52,7 +53,8 @@ import net.jqwik.api.statistics.Statistics;
  * outcomes allowed: a clean, readable user error that leaves no bundle, or a bundle that the real
  * {@code ferm --remote --lines} accepts and whose DOCKER-USER and INPUT rules are exactly what the policy says:
  * one ACCEPT per external interface, source of the family (or none for "any"), port chunk and rule, every source
- * one of the policy's networks of that family, multiport never over 15 ports, and DROP or REJECT last.
+ * one of the policy's networks of that family, multiport never over 15 ports, and DROP or REJECT last. A
+ * descriptor the plugin accepts must pass the shipped JSON Schema too, so that editors never flag a good one.
  *
  * <p>Each run makes {@value #DEFAULT_TRIES} tries so that {@code ./mvnw verify} stays fast. Run it longer with
  * {@code ./mvnw -pl ferm-maven-plugin test -Dtest=GeneratedBundlesPropertyTest -Dferm.property.tries=20000}.
@@ -96,6 +98,8 @@ class GeneratedBundlesPropertyTest {
                 PipelineRun.assertReadable(run.refusal().get());
                 return;
             }
+            assertThat(DescriptorSchema.problems(scenario.descriptor()))
+                    .as("what the shipped JSON Schema says of a descriptor the plugin accepts").isEmpty();
             Optional<Path> ferm = fermOrSkip();
             Statistics.label("ferm").collect(ferm.isPresent() ? "bundle loaded by ferm" : "ferm not installed: skipped");
             if (ferm.isPresent()) {
