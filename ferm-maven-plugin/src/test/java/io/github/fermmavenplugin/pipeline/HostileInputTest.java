@@ -218,6 +218,8 @@ class HostileInputTest {
         assertThat(run.refused()).as("a hostile value must stop the build").isTrue();
         run.assertNoBundle();
         PipelineRun.assertReadable(run.refusal().get());
+        assertThat(run.refusal().get().position().line()).as("line of: " + run.refusal().get().getMessage())
+                .isPositive();
     }
 
     private static String webDescriptor() {
