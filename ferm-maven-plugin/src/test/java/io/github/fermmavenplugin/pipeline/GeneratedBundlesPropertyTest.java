@@ -352,7 +352,7 @@ class GeneratedBundlesPropertyTest {
             List<String> usable = clean ? defined : groupNames;
             Arbitrary<List<String>> ingress = ingressRule(exposed, usable, clean).list().ofMaxSize(4);
             Arbitrary<List<String>> host = hostRule(usable, clean).list().ofMaxSize(2);
-            return Combinators.combine(value(Arbitraries.of("shop", "billing-api", "a", "x.y_z-9"), clean),
+            return Combinators.combine(value(Arbitraries.of("shop", "billing-api", "a", "x.y_z-9", "s" + "0123456789-_.".repeat(3)), clean),
                             docker(clean), ingress, host, defaults(clean))
                     .as((service, docker, ingressRules, hostRules, defaults) -> {
                         StringBuilder yaml = new StringBuilder("version: 1\n");
@@ -384,19 +384,25 @@ class GeneratedBundlesPropertyTest {
 
     private static Arbitrary<String> docker(boolean clean) {
         Arbitrary<String> interfaceName = rarelyBroken(clean,
-                Arbitraries.of("eth0", "eth1", "ens3", "br-+", "bond0.100", "wlan_1"), hostile());
+                Arbitraries.of("eth0", "eth1", "ens3", "br-+", "bond0.100", "wlan_1", "enp0s31f6-long1", "veth+"),
+                hostile());
+        Arbitrary<Optional<String>> inherited = Arbitraries.frequencyOf(
+                Tuple.of(2, containerPort(clean).list().ofMinSize(1).ofMaxSize(3).map(list -> Optional.of(list.toString()))),
+                Tuple.of(8, Arbitraries.just(Optional.<String>empty())));
         Arbitrary<Optional<String>> external = Arbitraries.frequencyOf(
                 Tuple.of(6, interfaceName.list().ofMinSize(1).ofMaxSize(3).uniqueElements()
                         .map(names -> Optional.of(names.stream().map(GeneratedBundlesPropertyTest::yamlString)
                                 .collect(Collectors.joining(", ", "[", "]"))))),
                 Tuple.of(4, Arbitraries.just(Optional.<String>empty())));
         return Combinators.combine(value(Arbitraries.of("bridge", "swarm"), clean),
-                        value(Arbitraries.of("docker0", "br-+", "docker_gwbridge"), clean), external)
-                .as((mode, bridge, externalList) -> {
+                        value(Arbitraries.of("docker0", "br-+", "docker_gwbridge", "br-0123456789ab"), clean), external,
+                        inherited)
+                .as((mode, bridge, externalList, inheritedList) -> {
                     StringBuilder yaml = new StringBuilder();
                     mode.ifPresent(m -> yaml.append("  mode: ").append(m).append('\n'));
                     bridge.ifPresent(b -> yaml.append("  bridge: ").append(b).append('\n'));
                     externalList.ifPresent(e -> yaml.append("  external: ").append(e).append('\n'));
+                    inheritedList.ifPresent(i -> yaml.append("  inherited: ").append(i).append('\n'));
                     return yaml.isEmpty() ? "" : "docker:\n" + yaml;
                 });
     }
@@ -414,7 +420,11 @@ class GeneratedBundlesPropertyTest {
 
     private static Arbitrary<String> ruleName(boolean clean) {
         return rarelyBroken(clean,
-                Arbitraries.strings().withChars("abcdefghijklmnopqrstuvwxyz0123456789").ofMinLength(1).ofMaxLength(8),
+                Arbitraries.frequencyOf(
+                        Tuple.of(9, Arbitraries.strings().withChars("abcdefghijklmnopqrstuvwxyz0123456789")
+                                .ofMinLength(1).ofMaxLength(8)),
+                        Tuple.of(1, Arbitraries.strings().withChars("abcdefghijklmnopqrstuvwxyz0123456789._-")
+                                .ofMinLength(62).ofMaxLength(62).map("r"::concat))),
                 Arbitraries.oneOf(Arbitraries.of("Web", "-web", "a".repeat(64)), hostile()));
     }
 
