@@ -26,7 +26,13 @@ import org.apache.commons.compress.compressors.gzip.GzipParameters;
  * for files and 0755 for directories; POSIX (ustar, with PAX headers only for names longer than 100
  * characters); a gzip header with no time (MTIME 0), no file name and a fixed OS byte (3, Unix, as
  * {@code gzip -n} writes it) and a fixed compression level. The JDK's own {@code GZIPOutputStream} is not
- * used because its OS byte changed between JDK releases.
+ * used because its OS byte changed between JDK releases. Header fields whose library default already is
+ * what we want (gzip time, tar ids and names) are still set explicitly, so a new library default cannot
+ * change the archive.
+ *
+ * <p>The deflate stream itself comes from the zlib the JDK uses (its bundled copy or the system's). Stock
+ * zlib has in practice given the same bytes at a fixed level across releases, but nothing guarantees it,
+ * and a JDK linked against another deflate implementation (zlib-ng, vendor-optimised forks) differs.
  *
  * <p>The archive appears at once or not at all: it is written to a temporary file beside the target and
  * then renamed over it. On failure the temporary file is removed and an archive already at the target is
@@ -34,7 +40,7 @@ import org.apache.commons.compress.compressors.gzip.GzipParameters;
  */
 public final class BundleArchive {
 
-    /** {@code gzip -n}'s choice; the header's OS byte is otherwise whatever the writer runs on. */
+    /** Unix (3), as {@code gzip -n} writes it on Linux; fixed so no library or JDK default leaks in. */
     static final GzipParameters.OS GZIP_OPERATING_SYSTEM = GzipParameters.OS.UNIX;
     static final int COMPRESSION_LEVEL = Deflater.BEST_COMPRESSION;
 
@@ -62,7 +68,7 @@ public final class BundleArchive {
     static void write(List<BundleFile> files, Path archive, Instant entryTime, UnaryOperator<OutputStream> decorator)
             throws IOException {
         Objects.requireNonNull(archive, "archive");
-        FileTime modificationTime = checkedEntryTime(entryTime);
+        FileTime modificationTime = entryTime(entryTime);
         List<BundleLayout.Entry> entries = BundleLayout.entriesOf(files);
 
         Path absoluteArchive = archive.toAbsolutePath();
@@ -70,20 +76,27 @@ public final class BundleArchive {
         Files.createDirectories(directory);
         Path temporary = Files.createTempFile(directory, "." + absoluteArchive.getFileName() + ".", ".tmp");
         try {
-            try (OutputStream file = decorator.apply(new BufferedOutputStream(Files.newOutputStream(temporary)));
-                    TarArchiveOutputStream tar = new TarArchiveOutputStream(
-                            new GzipCompressorOutputStream(file, gzipParameters()), "US-ASCII")) {
-                tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
-                for (BundleLayout.Entry entry : entries) {
-                    writeEntry(tar, entry, modificationTime);
-                }
-                tar.finish();
+            try (OutputStream file = decorator.apply(new BufferedOutputStream(Files.newOutputStream(temporary)))) {
+                writeTarGz(entries, modificationTime, file);
             }
             AtomicFiles.setPermissions(temporary, AtomicFiles.FILE_PERMISSIONS);
             AtomicFiles.moveReplacing(temporary, absoluteArchive);
         } catch (Throwable failure) {
             AtomicFiles.deleteQuietly(temporary, failure);
             throw failure;
+        }
+    }
+
+    /** Writes the compressed archive to {@code out} and closes it. */
+    static void writeTarGz(List<BundleLayout.Entry> entries, FileTime modificationTime, OutputStream out)
+            throws IOException {
+        try (TarArchiveOutputStream tar = new TarArchiveOutputStream(
+                new GzipCompressorOutputStream(out, gzipParameters()), "US-ASCII")) {
+            tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+            for (BundleLayout.Entry entry : entries) {
+                writeEntry(tar, entry, modificationTime);
+            }
+            tar.finish();
         }
     }
 
@@ -117,7 +130,8 @@ public final class BundleArchive {
         return parameters;
     }
 
-    private static FileTime checkedEntryTime(Instant entryTime) {
+    /** The entry time as tar headers store it: whole seconds, checked to fit. */
+    static FileTime entryTime(Instant entryTime) {
         Objects.requireNonNull(entryTime, "entryTime");
         Instant seconds = entryTime.truncatedTo(ChronoUnit.SECONDS);
         if (seconds.getEpochSecond() < 0 || seconds.getEpochSecond() > MAX_USTAR_SECONDS) {

@@ -29,7 +29,8 @@ public final class BundleDirectory {
      *
      * @throws IllegalArgumentException if two files share a path or a file's path is another's directory;
      *     nothing is written then
-     * @throws NotDirectoryException if {@code directory} exists and is not a directory
+     * @throws NotDirectoryException if {@code directory} exists and is not a directory (a symbolic link
+     *     counts as not a directory: it is not replaced, nor is the directory it points to emptied)
      * @throws IOException if writing fails; the directory is then as it was before
      */
     public static void write(List<BundleFile> files, Path directory) throws IOException {
@@ -52,11 +53,11 @@ public final class BundleDirectory {
         Path fresh = Files.createTempDirectory(parent, siblingPrefix);
         try {
             writeTree(entries, fresh, decorator);
+            swapIn(fresh, target, siblingPrefix);
         } catch (Throwable failure) {
             AtomicFiles.deleteQuietly(fresh, failure);
             throw failure;
         }
-        swapIn(fresh, target, siblingPrefix);
     }
 
     private static void writeTree(List<BundleLayout.Entry> entries, Path root, UnaryOperator<OutputStream> decorator)
@@ -76,30 +77,24 @@ public final class BundleDirectory {
         }
     }
 
+    /** Moves {@code fresh} to {@code target}; on failure the old target is back and {@code fresh} still exists. */
     private static void swapIn(Path fresh, Path target, String siblingPrefix) throws IOException {
         if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-            try {
-                AtomicFiles.moveReplacing(fresh, target);
-            } catch (Throwable failure) {
-                AtomicFiles.deleteQuietly(fresh, failure);
-                throw failure;
-            }
+            AtomicFiles.moveReplacing(fresh, target);
             return;
         }
-        // A fresh, unique name to park the old tree under; the empty directory made for it is replaced by the move.
+        // A unique name to park the old tree under; the empty directory made for it is replaced by the move.
         Path old = Files.createTempDirectory(target.getParent(), siblingPrefix);
         try {
             AtomicFiles.moveReplacing(target, old);
         } catch (Throwable failure) {
             AtomicFiles.deleteQuietly(old, failure);
-            AtomicFiles.deleteQuietly(fresh, failure);
             throw failure;
         }
         try {
             AtomicFiles.moveReplacing(fresh, target);
         } catch (Throwable failure) {
             restore(old, target, failure);
-            AtomicFiles.deleteQuietly(fresh, failure);
             throw failure;
         }
         AtomicFiles.deleteTree(old);

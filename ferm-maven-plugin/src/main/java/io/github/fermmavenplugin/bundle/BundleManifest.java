@@ -7,12 +7,10 @@ import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import io.github.fermmavenplugin.diagnostic.UserFile;
 import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -30,8 +28,8 @@ import static java.util.Collections.unmodifiableSortedMap;
  * are given in (rules apply in order).
  *
  * @param exposedPorts the ports the Dockerfile EXPOSEs, as "80/tcp"
- * @param labels the image's labels; stored, and written, sorted by key
  * @param inheritedPorts the ports the descriptor declares as exposed by an external base image
+ * @param labels the image's labels; stored, and written, sorted by key
  * @param rules the ingress and host rules as they were written to ferm
  * @param files the bundle's other files with their digests, see {@link #digestsOf(List)}
  */
@@ -85,7 +83,7 @@ public record BundleManifest(
         }
 
         public static SourceDigest of(String path, byte[] content) {
-            return new SourceDigest(path, BundleManifest.sha256(content));
+            return new SourceDigest(path, UserFile.sha256(content));
         }
     }
 
@@ -99,7 +97,7 @@ public record BundleManifest(
         }
 
         public static DockerfileDigest of(String path, byte[] content, String stage) {
-            return new DockerfileDigest(path, BundleManifest.sha256(content), stage);
+            return new DockerfileDigest(path, UserFile.sha256(content), stage);
         }
     }
 
@@ -139,18 +137,9 @@ public record BundleManifest(
     /** The digests of {@code files}, sorted by path, for the {@code files} component. */
     public static List<FileDigest> digestsOf(List<BundleFile> files) {
         return files.stream()
-                .map(file -> new FileDigest(file.path(), sha256(file.sharedContent())))
+                .map(file -> new FileDigest(file.path(), UserFile.sha256(file.sharedContent())))
                 .sorted(Comparator.comparing(FileDigest::path))
                 .toList();
-    }
-
-    /** Lower-case hex SHA-256 of {@code bytes}. */
-    public static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException("every Java platform provides SHA-256", impossible);
-        }
     }
 
     /** The manifest as UTF-8 JSON text. */

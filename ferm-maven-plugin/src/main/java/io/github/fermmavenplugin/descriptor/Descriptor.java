@@ -24,11 +24,12 @@ public record Descriptor(
             Located<List<Located<String>>> inherited) {
     }
 
-    /** One entry of {@code ingress:} or {@code host:}. */
+    /** One entry of {@code ingress:} or {@code host:}; {@code except} takes networks out of {@code from}. */
     public record RuleSpec(
             Located<String> name,
             Located<List<Located<String>>> ports,
-            Located<List<Located<String>>> from) {
+            Located<List<Located<String>>> from,
+            Located<List<Located<String>>> except) {
     }
 
     /** {@code defaults:} — what happens to external traffic no rule allows. */

@@ -25,6 +25,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -106,18 +108,22 @@ public final class DescriptorReader {
     }
 
     /**
-     * Jackson reports an unknown key at its value; users look for the key, which stands before the
-     * value on the same line.
+     * Jackson notices an unknown key of a record only when the record's mapping has been read, so it
+     * reports the end of that mapping, often lines below the key. The key is the nearest line at or
+     * above that place that has it as a mapping key.
      */
-    private static SourcePosition keyPosition(UserFile file, JsonLocation valueLocation, String key) {
-        SourcePosition value = at(file, valueLocation);
+    private static SourcePosition keyPosition(UserFile file, JsonLocation reported, String key) {
+        SourcePosition fallback = at(file, reported);
         String[] lines = file.text().split("\\R", -1);
-        if (value.line() < 1 || value.line() > lines.length) {
-            return value;
+        Pattern keyOnLine = Pattern.compile("(?:^|[{,])\\s*(?:-\\s+)?[\"']?(" + Pattern.quote(key) + ")[\"']?\\s*:");
+        int last = fallback.line() < 1 ? lines.length : Math.min(fallback.line(), lines.length);
+        for (int line = last; line >= 1; line--) {
+            Matcher match = keyOnLine.matcher(lines[line - 1]);
+            if (match.find()) {
+                return new SourcePosition(file.path(), line, match.start(1) + 1);
+            }
         }
-        String line = lines[value.line() - 1];
-        int keyIndex = line.lastIndexOf(key, Math.max(0, value.column() - 1));
-        return keyIndex < 0 ? value : new SourcePosition(file.path(), value.line(), keyIndex + 1);
+        return fallback;
     }
 
     private static SourcePosition at(UserFile file, JsonLocation location) {

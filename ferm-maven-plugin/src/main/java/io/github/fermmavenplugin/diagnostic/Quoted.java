@@ -8,6 +8,7 @@ package io.github.fermmavenplugin.diagnostic;
  */
 public final class Quoted {
 
+    /** Characters of the shown text, code points counted as written: long input is cut after them. */
     private static final int MAX_SHOWN = 40;
 
     private Quoted() {
@@ -16,13 +17,13 @@ public final class Quoted {
     /** 'eth0', or 'U+0435th0' for a Cyrillic look-alike; spaces show as they are. */
     public static String of(String raw) {
         StringBuilder shown = new StringBuilder("'");
-        int end = Math.min(raw.length(), MAX_SHOWN);
-        for (int i = 0; i < end; i++) {
+        for (int i = 0; i < raw.length(); i++) {
+            if (shown.length() > MAX_SHOWN) {
+                shown.append("...");
+                break;
+            }
             char c = raw.charAt(i);
             shown.append(c == ' ' || isPrintableAscii(c) && c != '\'' && c != '\\' ? String.valueOf(c) : codePoint(c));
-        }
-        if (raw.length() > MAX_SHOWN) {
-            shown.append("...");
         }
         return shown.append('\'').toString();
     }

@@ -75,6 +75,7 @@ public record UserFile(Path path, String text, String sha256) {
         }
     }
 
+    /** Lowercase hex SHA-256, as the bundle manifest records every file. */
     public static String sha256(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));

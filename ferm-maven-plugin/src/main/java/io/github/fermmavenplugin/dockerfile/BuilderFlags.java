@@ -66,11 +66,7 @@ record BuilderFlags(List<String> flags, String rest) {
         return Math.min(position, text.length());
     }
 
-    /** The flag names, without leading dashes or values. */
-    List<String> names() {
-        return flags.stream().map(BuilderFlags::nameOf).toList();
-    }
-
+    /** A flag's name, without leading dashes or value. */
     static String nameOf(String flag) {
         String withoutDashes = flag.substring(2);
         int equals = withoutDashes.indexOf('=');

@@ -63,6 +63,9 @@ final class DockerfileParser {
             if (!first.continues() && first.text().isEmpty()) {
                 continue;
             }
+            int column = raw.length() - token.length() + 1;
+            List<Instruction.LineSegment> origin = new ArrayList<>();
+            origin.add(new Instruction.LineSegment(0, lineNumber, column));
             StringBuilder logical = new StringBuilder(first.text());
             boolean continues = first.continues();
             while (continues && next < lines.size()) {
@@ -73,12 +76,16 @@ final class DockerfileParser {
                     continue; // comment and blank lines inside a continued instruction are skipped, not ending it
                 }
                 Continuation part = continuation(continued);
+                origin.add(new Instruction.LineSegment(logical.length(), next, 1));
                 logical.append(part.text());
                 continues = part.continues();
             }
-            int column = raw.length() - token.length() + 1;
-            Instruction instruction = split(logical.toString(), lineNumber, column);
-            JsonForm.check(file, instruction);
+            Instruction instruction = split(file, logical.toString(), lineNumber, column, origin, 0);
+            if (instruction.keyword().equals("onbuild")) {
+                JsonForm.check(file, onBuildTrigger(file, instruction));
+            } else {
+                JsonForm.check(file, instruction);
+            }
             instructions.add(instruction);
             skipHeredocBodies(instruction, logical.toString());
         }
@@ -111,8 +118,33 @@ final class DockerfileParser {
         return new Continuation(line.substring(0, end - 1), true);
     }
 
-    private Instruction split(String logical, int line, int column) {
+    /**
+     * The instruction an ONBUILD holds, positioned at the ONBUILD. BuildKit runs it at the start of a stage built
+     * FROM this one.
+     */
+    static Instruction onBuildTrigger(Path file, Instruction onBuild) {
+        SourcePosition position = new SourcePosition(file, onBuild.line(), onBuild.column());
+        if (onBuild.arguments().isEmpty()) {
+            throw new InvalidInputException(position, "ONBUILD names no instruction",
+                    "Write 'ONBUILD <instruction>', for example 'ONBUILD COPY . /app'.");
+        }
+        Instruction trigger = split(file, onBuild.arguments(), onBuild.line(), onBuild.column(), onBuild.origin(),
+                onBuild.argumentsOffset());
+        if (Set.of("onbuild", "from", "maintainer").contains(trigger.keyword())) {
+            throw new InvalidInputException(position, trigger.name() + " is not allowed as an ONBUILD trigger",
+                    "Use another instruction after ONBUILD.");
+        }
+        return trigger;
+    }
+
+    /**
+     * @param origin where the pieces of {@code logical} came from
+     * @param offset where {@code logical} itself starts in the text {@code origin} describes
+     */
+    private static Instruction split(Path file, String logical, int line, int column,
+            List<Instruction.LineSegment> origin, int offset) {
         String trimmed = logical.strip();
+        int leading = logical.length() - logical.stripLeading().length();
         int keywordEnd = 0;
         while (keywordEnd < trimmed.length() && !isInstructionSpace(trimmed.charAt(keywordEnd))) {
             keywordEnd++;
@@ -124,8 +156,12 @@ final class DockerfileParser {
                     "Use a Dockerfile instruction (FROM, ARG, ENV, LABEL, EXPOSE, RUN, COPY, ...), or make the line"
                             + " a comment with '#'.");
         }
-        BuilderFlags flags = BuilderFlags.extract(trimmed.substring(keywordEnd));
-        return new Instruction(keyword, flags.flags(), flags.rest().strip(), line, column);
+        String afterKeyword = trimmed.substring(keywordEnd);
+        BuilderFlags flags = BuilderFlags.extract(afterKeyword);
+        String rest = flags.rest();
+        int argumentsOffset = offset + leading + keywordEnd + (afterKeyword.length() - rest.length())
+                + (rest.length() - rest.stripLeading().length());
+        return new Instruction(keyword, flags.flags(), rest.strip(), line, column, origin, argumentsOffset);
     }
 
     private static boolean isInstructionSpace(char ch) {

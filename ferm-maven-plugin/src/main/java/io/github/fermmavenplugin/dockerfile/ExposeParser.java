@@ -4,8 +4,8 @@ import io.github.fermmavenplugin.diagnostic.Quoted;
 import io.github.fermmavenplugin.net.PortRange;
 import io.github.fermmavenplugin.net.Protocol;
 import io.github.fermmavenplugin.net.ServicePort;
+import java.util.Arrays;
 import java.util.Locale;
-import java.util.Optional;
 
 /**
  * Reads one expanded EXPOSE word as Docker does: {@code port}, {@code first-last}, either followed by
@@ -35,9 +35,10 @@ final class ExposeParser {
         if (portText.isEmpty()) {
             throw new NotAPort("no port number");
         }
-        Protocol protocol = protocolText.isEmpty() ? Protocol.TCP : Protocol.parse(protocolText.toLowerCase(Locale.ROOT))
-                .orElseThrow(() -> new NotAPort(Quoted.of(protocolText) + " is not a protocol (use "
-                        + Protocol.choices() + ")"));
+        Protocol protocol = protocolText.isEmpty()
+                ? Protocol.TCP
+                : Protocol.parse(protocolText.toLowerCase(Locale.ROOT)).orElseThrow(() -> new NotAPort(
+                        Quoted.of(protocolText) + " is not a protocol (use " + Protocol.choices() + ")"));
         return new ServicePort(range(portText), protocol);
     }
 
@@ -51,7 +52,7 @@ final class ExposeParser {
             portNumbers(hostPort, "host port");
         }
         if (parts.length > 2) {
-            String address = String.join(":", java.util.Arrays.copyOf(parts, parts.length - 2));
+            String address = String.join(":", Arrays.copyOf(parts, parts.length - 2));
             if (!address.isEmpty() && !address.matches("\\[?[0-9A-Fa-f.:]+]?")) {
                 throw new NotAPort(Quoted.of(address) + " is not an IP address");
             }
@@ -85,14 +86,18 @@ final class ExposeParser {
         return new long[] {first, last};
     }
 
+    /** Digits only, as Go's ParseUint reads them: no sign, leading zeros allowed. */
     private static long number(String text, String what) throws NotAPort {
-        String significant = text.replaceFirst("^0+(?=.)", "");
-        Optional<Long> value = text.isEmpty() || significant.length() > 5
-                || !text.chars().allMatch(c -> c >= '0' && c <= '9')
-                ? Optional.empty() : Optional.of(Long.parseLong(significant));
-        if (value.isEmpty() || value.get() > PortRange.MAX_PORT) {
+        int firstSignificant = 0;
+        while (firstSignificant < text.length() - 1 && text.charAt(firstSignificant) == '0') {
+            firstSignificant++;
+        }
+        boolean digitsOnly = !text.isEmpty() && text.chars().allMatch(c -> c >= '0' && c <= '9');
+        long value = digitsOnly && text.length() - firstSignificant <= 5
+                ? Long.parseLong(text.substring(firstSignificant)) : -1;
+        if (value < 0 || value > PortRange.MAX_PORT) {
             throw new NotAPort(Quoted.of(text) + " is not a " + what + " number from 1 to 65535");
         }
-        return value.get();
+        return value;
     }
 }

@@ -2,6 +2,7 @@ package io.github.fermmavenplugin.dockerfile;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -35,7 +36,7 @@ final class HeredocMarkers {
         }
         if (instruction.keyword().equals("onbuild")) {
             String inner = instruction.arguments().split("[ \\t]+", 2)[0];
-            return WITH_HEREDOCS.contains(inner.toLowerCase(java.util.Locale.ROOT));
+            return WITH_HEREDOCS.contains(inner.toLowerCase(Locale.ROOT));
         }
         return false;
     }

@@ -2,6 +2,7 @@ package io.github.fermmavenplugin.dockerfile;
 
 import io.github.fermmavenplugin.net.ServicePort;
 import java.util.List;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -17,6 +18,14 @@ public record ImageMetadata(String stage, List<ExposedPort> exposedPorts, Sorted
     public ImageMetadata {
         exposedPorts = exposedPorts.stream().sorted((a, b) -> a.port().compareTo(b.port())).toList();
         labels = new TreeMap<>(labels);
+    }
+
+    /** The OCI annotation for a human-readable image title, a default for names in the bundle. */
+    public static final String OCI_TITLE = "org.opencontainers.image.title";
+
+    /** One label's value; {@code label(OCI_TITLE)} for the image's title. */
+    public Optional<String> label(String name) {
+        return Optional.ofNullable(labels.get(name));
     }
 
     public List<ServicePort> ports() {

@@ -1,8 +1,11 @@
 package io.github.fermmavenplugin.dockerfile;
 
 import io.github.fermmavenplugin.diagnostic.SourcePosition;
+import io.github.fermmavenplugin.net.Protocol;
 import io.github.fermmavenplugin.net.ServicePort;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,8 +13,8 @@ import java.util.TreeMap;
 
 /**
  * What a stage has built so far: the variables its instructions expand with (ENV and ARG in one map, the later
- * declaration winning, as BuildKit keeps them), the exposed ports and the labels. A stage built FROM another starts
- * with a copy of that stage's state.
+ * declaration winning, as BuildKit keeps them), the exposed ports and the labels. A stage built FROM another goes on
+ * with that stage's state.
  */
 final class ImageState {
 
@@ -30,13 +33,12 @@ final class ImageState {
         return new ImageState(Map.of(), Map.of(), Map.of());
     }
 
-    ImageState copy() {
-        return new ImageState(variables, exposed, labels);
-    }
-
-    /** A snapshot: expansions within one instruction all see the state from before it. */
+    /**
+     * A read-only view. Callers expand every word of an instruction before they set anything, so that all its
+     * expansions see the state from before it, as BuildKit's do.
+     */
     Map<String, String> variables() {
-        return Map.copyOf(variables);
+        return Collections.unmodifiableMap(variables);
     }
 
     void setVariable(String name, String value) {
@@ -52,13 +54,23 @@ final class ImageState {
         exposed.putIfAbsent(port, declaredAt);
     }
 
+    /** Ports inside another exposed range of the same protocol are left out: the range already opens them. */
     ImageMetadata toMetadata(String stage) {
+        List<ServicePort> byStart = new ArrayList<>(exposed.keySet());
+        byStart.sort(Comparator.comparing(ServicePort::protocol)
+                .thenComparingInt(port -> port.range().first())
+                .thenComparing(port -> -port.range().last()));
         List<ExposedPort> ports = new ArrayList<>();
-        for (Map.Entry<ServicePort, SourcePosition> entry : exposed.entrySet()) {
-            boolean insideAnother = exposed.keySet().stream()
-                    .anyMatch(other -> !other.equals(entry.getKey()) && other.contains(entry.getKey()));
-            if (!insideAnother) {
-                ports.add(new ExposedPort(entry.getKey(), entry.getValue()));
+        Protocol protocol = null;
+        int furthestLast = 0;
+        for (ServicePort port : byStart) {
+            if (port.protocol() != protocol) {
+                protocol = port.protocol();
+                furthestLast = 0;
+            }
+            if (port.range().last() > furthestLast) {
+                ports.add(new ExposedPort(port, exposed.get(port)));
+                furthestLast = port.range().last();
             }
         }
         return new ImageMetadata(stage, ports, new TreeMap<>(labels));

@@ -1,6 +1,9 @@
 package io.github.fermmavenplugin.dockerfile;
 
+import io.github.fermmavenplugin.diagnostic.SourcePosition;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * One Dockerfile instruction after line continuation, comments and heredoc bodies are dealt with.
@@ -10,15 +13,35 @@ import java.util.List;
  * @param arguments the rest of the instruction, trimmed, quotes and variables untouched
  * @param line 1-based line of the keyword
  * @param column 1-based column of the keyword
+ * @param origin where each piece of the joined instruction text came from, to point at a word in it
+ * @param argumentsOffset where {@code arguments} starts in the joined instruction text
  */
-record Instruction(String keyword, List<String> flags, String arguments, int line, int column) {
+record Instruction(String keyword, List<String> flags, String arguments, int line, int column,
+        List<LineSegment> origin, int argumentsOffset) {
+
+    /** A piece of the joined instruction text that starts at {@code offset} and came from line:column. */
+    record LineSegment(int offset, int line, int column) {
+    }
 
     Instruction {
         flags = List.copyOf(flags);
+        origin = List.copyOf(origin);
     }
 
     /** The keyword as users write it, for messages. */
     String name() {
-        return keyword.toUpperCase(java.util.Locale.ROOT);
+        return keyword.toUpperCase(Locale.ROOT);
+    }
+
+    /** Where the character at {@code index} in {@link #arguments()} stands in the file. */
+    SourcePosition positionOf(Path file, int index) {
+        int offset = argumentsOffset + index;
+        LineSegment segment = origin.isEmpty() ? new LineSegment(0, line, column) : origin.get(0);
+        for (LineSegment candidate : origin) {
+            if (candidate.offset() <= offset) {
+                segment = candidate;
+            }
+        }
+        return new SourcePosition(file, segment.line(), segment.column() + Math.max(0, offset - segment.offset()));
     }
 }

@@ -16,8 +16,9 @@ import java.util.regex.Pattern;
  */
 final class ParserDirectives {
 
-    private static final Pattern DIRECTIVE =
-            Pattern.compile("^#[ \\t\\n\\f\\r]*([a-zA-Z][a-zA-Z0-9]*)[ \\t\\n\\f\\r]*=[ \\t\\n\\f\\r]*(.+?)[ \\t\\n\\f\\r]*$");
+    private static final String SPACE = "[ \\t\\n\\f\\r]*";
+    private static final Pattern DIRECTIVE = Pattern.compile(
+            "^#" + SPACE + "([a-zA-Z][a-zA-Z0-9]*)" + SPACE + "=" + SPACE + "(.+?)" + SPACE + "$", Pattern.DOTALL);
     private static final Set<String> KNOWN = Set.of("escape", "syntax", "check");
 
     private final Path file;

@@ -268,7 +268,8 @@ final class ShellLexer {
                 return missing ? "" : word;
             case '?':
                 if (missing) {
-                    String defaultMessage = current.isEmpty() ? "is not allowed to be unset" : "is not allowed to be empty";
+                    String defaultMessage =
+                            current.isEmpty() ? "is not allowed to be unset" : "is not allowed to be empty";
                     throw new ExpansionException(name + ": " + (word.isEmpty() ? defaultMessage : word), name);
                 }
                 return current.get();

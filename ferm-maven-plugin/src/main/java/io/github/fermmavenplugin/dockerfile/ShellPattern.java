@@ -1,6 +1,7 @@
 package io.github.fermmavenplugin.dockerfile;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 
@@ -33,7 +34,7 @@ final class ShellPattern {
             } else if (ch == '\\') {
                 char following = i + 1 < pattern.length() ? pattern.charAt(i + 1) : 0;
                 if (following == '}' || following == '/') {
-                    continue; // the escape only kept the character from ending the ${...}; it is not part of the pattern
+                    continue; // the escape only kept the character from ending ${...}; it is not in the pattern
                 }
                 if (following != '*' && following != '?' && following != '\\') {
                     throw new ExpansionException("invalid escape in pattern '" + pattern
@@ -76,19 +77,25 @@ final class ShellPattern {
      * Replaces the leftmost match (each match, when {@code all}) by the replacement, taken literally. At a given
      * start the longest match wins, as the greedy wildcards of BuildKit's regular expression do; an empty match
      * right after a previous match is skipped, as Go's ReplaceAll does.
+     *
+     * @throws ExpansionException when the value and pattern would take unreasonably long to match
      */
-    String replace(String value, String replacement, boolean all) {
+    String replace(String value, String replacement, boolean all) throws ExpansionException {
         StringBuilder result = new StringBuilder();
+        long[] budget = {WORK_BUDGET};
         int lastMatchEnd = 0;
         int searchFrom = 0;
         while (searchFrom <= value.length()) {
-            int[] match = find(value, searchFrom);
+            int[] match = find(value, searchFrom, budget);
             if (match == null) {
                 break;
             }
             result.append(value, lastMatchEnd, match[0]);
             if (match[1] > lastMatchEnd || match[0] == 0) {
                 result.append(replacement);
+                if (result.length() > ShellLexer.MAX_LENGTH) {
+                    throw new ExpansionException("expands to more than " + ShellLexer.MAX_LENGTH + " characters");
+                }
             }
             lastMatchEnd = match[1];
             if (!all) {
@@ -100,14 +107,66 @@ final class ShellPattern {
         return result.toString();
     }
 
-    private int[] find(String value, int from) {
-        for (int start = from; start <= value.length(); start++) {
-            BitSet ends = matchEnds(elements, value, start);
-            if (!ends.isEmpty()) {
-                return new int[] {start, ends.length() - 1};
+    /** Steps of the state machine one replacement may take: far above any real value, far below a hang. */
+    private static final long WORK_BUDGET = 20_000_000L;
+
+    /**
+     * The leftmost match at or after {@code from}, the longest at that start, in one pass: each state remembers
+     * the earliest start that reached it, since from the same state the future is the same.
+     */
+    private int[] find(String value, int from, long[] budget) throws ExpansionException {
+        int[] startOf = new int[elements.length + 1];
+        Arrays.fill(startOf, -1);
+        int bestStart = -1;
+        int bestEnd = -1;
+        for (int i = from; ; i++) {
+            if (bestStart < 0 && startOf[0] < 0) {
+                startOf[0] = i;
+            }
+            closeOverRuns(startOf);
+            int acceptedStart = startOf[elements.length];
+            if (acceptedStart >= 0 && (bestStart < 0 || acceptedStart <= bestStart)) {
+                bestStart = acceptedStart;
+                bestEnd = i;
+            }
+            if (i == value.length()) {
+                break;
+            }
+            budget[0] -= elements.length + 1;
+            if (budget[0] < 0) {
+                throw new ExpansionException("the pattern takes too long to match a value this long");
+            }
+            char ch = value.charAt(i);
+            int[] next = new int[elements.length + 1];
+            Arrays.fill(next, -1);
+            boolean alive = false;
+            for (int state = 0; state < elements.length; state++) {
+                int start = startOf[state];
+                if (start < 0 || (bestStart >= 0 && start > bestStart)) {
+                    continue;
+                }
+                int element = elements[state];
+                int target = element == ANY_RUN ? state : (element == ANY_ONE || element == ch) ? state + 1 : -1;
+                if (target >= 0 && (next[target] < 0 || start < next[target])) {
+                    next[target] = start;
+                    alive = true;
+                }
+            }
+            startOf = next;
+            if (!alive && bestStart >= 0) {
+                break;
             }
         }
-        return null;
+        return bestStart < 0 ? null : new int[] {bestStart, bestEnd};
+    }
+
+    private void closeOverRuns(int[] startOf) {
+        for (int state = 0; state < elements.length; state++) {
+            if (elements[state] == ANY_RUN && startOf[state] >= 0
+                    && (startOf[state + 1] < 0 || startOf[state] < startOf[state + 1])) {
+                startOf[state + 1] = startOf[state];
+            }
+        }
     }
 
     /** Every end index e such that value[start, e) matches the whole pattern. */

@@ -5,14 +5,17 @@ import io.github.fermmavenplugin.diagnostic.Quoted;
 import io.github.fermmavenplugin.diagnostic.SourcePosition;
 import io.github.fermmavenplugin.net.ServicePort;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Runs the metadata side of a build: global ARGs, then the target stage and the stages it is built FROM, applying
@@ -20,6 +23,9 @@ import java.util.TreeSet;
  * stages the target does not build FROM are not evaluated (BuildKit does not dispatch them either).
  */
 final class StageEvaluator {
+
+    /** EXPOSE arguments are cut at white space before any expansion, as BuildKit does. */
+    private static final Pattern EXPOSE_WORD = Pattern.compile("[^\\t\\u000B\\f\\r ]+");
 
     private final Path file;
     private final char escape;
@@ -39,32 +45,45 @@ final class StageEvaluator {
         for (Instruction arg : stages.globalArgs()) {
             evaluator.applyGlobalArg(arg);
         }
-        return evaluator.evaluateChain(stages, target).toMetadata(target.label());
+        // BuildKit expands every FROM, also of stages the target does not need, and refuses a blank one
+        List<String> baseImages = stages.stages().stream().map(evaluator::expandBaseImage).toList();
+        return evaluator.evaluateChain(stages, baseImages, target).toMetadata(target.label());
     }
 
     /** The target and its bases, evaluated oldest first, so that no recursion depends on the stage count. */
-    private ImageState evaluateChain(StageResolver.Stages stages, Stage target) {
-        List<Stage> chain = new ArrayList<>();
-        Map<Integer, Boolean> fromStage = new HashMap<>();
-        Stage current = target;
-        while (true) {
-            chain.add(0, current);
-            String base = expandBaseImage(current);
-            Optional<Stage> parent = stages.earlierStageNamed(base, current.index());
-            fromStage.put(current.index(), parent.isPresent());
-            if (parent.isEmpty()) {
-                break;
-            }
-            current = parent.get();
+    private ImageState evaluateChain(StageResolver.Stages stages, List<String> baseImages, Stage target) {
+        Deque<Stage> chain = new ArrayDeque<>();
+        Optional<Stage> current = Optional.of(target);
+        while (current.isPresent()) {
+            chain.addFirst(current.get());
+            current = stages.earlierStageNamed(baseImages.get(current.get().index()), current.get().index());
         }
         ImageState state = ImageState.empty();
+        Stage parent = null;
         for (Stage stage : chain) {
-            state = fromStage.get(stage.index()) ? state.copy() : ImageState.empty();
+            if (parent == null) {
+                state = ImageState.empty(); // the oldest is built FROM an image outside the Dockerfile
+            } else {
+                runOnBuildTriggers(parent, state);
+            }
             for (Instruction instruction : stage.body()) {
                 apply(instruction, state);
             }
+            parent = stage;
         }
         return state;
+    }
+
+    /**
+     * A stage built FROM another first runs that stage's own ONBUILD instructions (only its own: a trigger fires
+     * once and is not passed on to the stages after).
+     */
+    private void runOnBuildTriggers(Stage parent, ImageState state) {
+        for (Instruction instruction : parent.body()) {
+            if (instruction.keyword().equals("onbuild")) {
+                apply(DockerfileParser.onBuildTrigger(file, instruction), state);
+            }
+        }
     }
 
     private String expandBaseImage(Stage stage) {
@@ -105,13 +124,13 @@ final class StageEvaluator {
      * known, overrides an ENV of the same name from here on (BuildKit keeps both in one map, the later wins).
      */
     private void applyArg(Instruction instruction, ImageState state) {
-        Map<String, String> before = state.variables();
+        Map<String, String> variables = state.variables();
         for (InstructionWords.NameValue arg : argWords(instruction)) {
             Optional<String> value;
             if (buildArgs.containsKey(arg.name())) {
                 value = Optional.of(buildArgs.get(arg.name()));
             } else if (arg.value().isPresent()) {
-                value = Optional.of(expandWord(instruction, arg.value().get(), before));
+                value = Optional.of(expandWord(instruction, arg.value().get(), variables));
             } else {
                 value = Optional.ofNullable(globalArgs.get(arg.name()));
             }
@@ -136,8 +155,7 @@ final class StageEvaluator {
     }
 
     private void applyEnv(Instruction instruction, ImageState state) {
-        Map<String, String> before = state.variables();
-        for (Map.Entry<String, String> pair : expandedPairs(instruction, before)) {
+        for (Map.Entry<String, String> pair : expandedPairs(instruction, state.variables())) {
             state.setVariable(pair.getKey(), pair.getValue());
         }
     }
@@ -195,20 +213,24 @@ final class StageEvaluator {
                     "Write 'EXPOSE 8080' or 'EXPOSE 8080/tcp 53/udp'.");
         }
         Map<String, String> variables = state.variables();
-        for (String raw : instruction.arguments().split("[\\t\\u000B\\f\\r ]+")) {
-            ShellLexer.Expansion expansion = expand(instruction, raw, variables);
+        Matcher words = EXPOSE_WORD.matcher(instruction.arguments());
+        while (words.find()) {
+            String raw = words.group();
+            SourcePosition at = positionAt(instruction, words.start());
+            ShellLexer.Expansion expansion = expand(instruction, raw, variables, at);
             if (expansion.words().isEmpty() && !expansion.conditional()) {
-                throw new InvalidInputException(position(instruction),
+                throw new InvalidInputException(at,
                         "EXPOSE " + raw + " expands to nothing" + unsetNote(expansion),
-                        "Declare the variable with a default (ARG PORT=8080) or set it in 'buildArgs'.");
+                        "Declare the variable with a default (ARG PORT=8080) or set it in 'buildArgs'; variables"
+                                + " that only a base image outside this Dockerfile sets are unknown to the plugin.");
             }
             for (String word : expansion.words()) {
                 try {
                     ServicePort port = ExposeParser.parse(word);
-                    state.expose(port, position(instruction));
+                    state.expose(port, at);
                 } catch (ExposeParser.NotAPort e) {
                     String shown = word.equals(raw) ? Quoted.of(raw) : Quoted.of(raw) + " (expanded: " + Quoted.of(word) + ")";
-                    throw new InvalidInputException(position(instruction),
+                    throw new InvalidInputException(at,
                             "EXPOSE " + shown + " is not a port: " + e.getMessage() + unsetNote(expansion),
                             "Write a port or range with an optional protocol: 80, 80/tcp, 53/udp, 8000-8010/tcp.");
                 }
@@ -229,11 +251,16 @@ final class StageEvaluator {
     }
 
     private ShellLexer.Expansion expand(Instruction instruction, String text, Map<String, String> variables) {
+        return expand(instruction, text, variables, position(instruction));
+    }
+
+    private ShellLexer.Expansion expand(Instruction instruction, String text, Map<String, String> variables,
+            SourcePosition at) {
         try {
             return ShellLexer.expand(text, variables, escape);
         } catch (ExpansionException e) {
             String about = e.variable().map(name -> " (variable " + name + ")").orElse("");
-            throw new InvalidInputException(position(instruction),
+            throw new InvalidInputException(at,
                     instruction.name() + " " + Quoted.of(text) + " cannot be expanded: " + e.getMessage() + about,
                     e.variable().isPresent()
                             ? "Give " + e.variable().get() + " a value (ARG default, ENV or 'buildArgs')."
@@ -260,6 +287,10 @@ final class StageEvaluator {
                     + (empty.size() == 1 ? " is empty)" : " are empty)");
         }
         return "";
+    }
+
+    private SourcePosition positionAt(Instruction instruction, int index) {
+        return instruction.positionOf(file, index);
     }
 
     private SourcePosition position(Instruction instruction) {

@@ -4,9 +4,12 @@ import io.github.fermmavenplugin.diagnostic.InvalidInputException;
 import io.github.fermmavenplugin.diagnostic.SourcePosition;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -22,19 +25,23 @@ final class StageResolver {
      * @param globalArgs the ARG instructions before the first FROM
      * @param stages in file order
      */
-    record Stages(List<Instruction> globalArgs, List<Stage> stages) {
+    record Stages(List<Instruction> globalArgs, List<Stage> stages, Map<String, Stage> byName) {
+
+        Stages(List<Instruction> globalArgs, List<Stage> stages) {
+            this(globalArgs, stages, stages.stream().filter(stage -> stage.name().isPresent())
+                    .collect(Collectors.toMap(stage -> stage.name().get(), stage -> stage)));
+        }
 
         Stages {
             globalArgs = List.copyOf(globalArgs);
             stages = List.copyOf(stages);
+            byName = Map.copyOf(byName);
         }
 
         /** The earlier stage a FROM names (stage names are case-insensitive), if it names one. */
         Optional<Stage> earlierStageNamed(String baseImage, int beforeIndex) {
-            String wanted = baseImage.toLowerCase(Locale.ROOT);
-            return stages.stream()
-                    .filter(stage -> stage.index() < beforeIndex && stage.name().filter(wanted::equals).isPresent())
-                    .findFirst();
+            return Optional.ofNullable(byName.get(baseImage.toLowerCase(Locale.ROOT)))
+                    .filter(stage -> stage.index() < beforeIndex);
         }
     }
 
@@ -44,12 +51,13 @@ final class StageResolver {
     static Stages split(Path file, ParsedDockerfile dockerfile) {
         List<Instruction> globalArgs = new ArrayList<>();
         List<Stage> stages = new ArrayList<>();
+        Set<String> names = new HashSet<>();
         Instruction from = null;
         List<Instruction> body = new ArrayList<>();
         for (Instruction instruction : dockerfile.instructions()) {
             if (instruction.keyword().equals("from")) {
                 if (from != null) {
-                    stages.add(stage(file, stages, from, body));
+                    stages.add(stage(file, stages.size(), names, from, body));
                 }
                 from = instruction;
                 body = new ArrayList<>();
@@ -67,11 +75,12 @@ final class StageResolver {
             throw new InvalidInputException(SourcePosition.wholeFile(file), "the Dockerfile has no FROM instruction",
                     "Start the build stage with 'FROM <image>'.");
         }
-        stages.add(stage(file, stages, from, body));
+        stages.add(stage(file, stages.size(), names, from, body));
         return new Stages(globalArgs, stages);
     }
 
-    private static Stage stage(Path file, List<Stage> earlier, Instruction from, List<Instruction> body) {
+    /** @param names the names of the stages so far; this stage's name is added */
+    private static Stage stage(Path file, int index, Set<String> names, Instruction from, List<Instruction> body) {
         for (String flag : from.flags()) {
             if (!BuilderFlags.nameOf(flag).equals("platform")) {
                 throw new InvalidInputException(position(file, from), "FROM does not know the flag " + flag,
@@ -92,25 +101,21 @@ final class StageResolver {
                 throw new InvalidInputException(position(file, from), "'" + words[2] + "' is not a valid stage name",
                         "Start the stage name with a letter and use only letters, digits, '-', '_' and '.'.");
             }
-            boolean duplicate = earlier.stream().anyMatch(stage -> stage.name().filter(stageName::equals).isPresent());
-            if (duplicate) {
-                throw new InvalidInputException(position(file, from), "the stage name '" + stageName + "' is used twice",
-                        "Give each stage its own name.");
+            if (!names.add(stageName)) {
+                throw new InvalidInputException(position(file, from),
+                        "the stage name '" + stageName + "' is used twice", "Give each stage its own name.");
             }
             name = Optional.of(stageName);
         }
-        return new Stage(earlier.size(), name, from, words[0], body);
+        return new Stage(index, name, from, words[0], body);
     }
 
     /** The stage {@code target} names (case-insensitive), or the last stage when no target is given. */
     static Stage target(Path file, Stages stages, Optional<String> target) {
-        if (target.isEmpty()) {
+        if (target.isEmpty() || target.get().isBlank()) {
             return stages.stages().get(stages.stages().size() - 1);
         }
-        String wanted = target.get().toLowerCase(Locale.ROOT);
-        return stages.stages().stream()
-                .filter(stage -> stage.name().filter(wanted::equals).isPresent())
-                .findFirst()
+        return Optional.ofNullable(stages.byName().get(target.get().toLowerCase(Locale.ROOT)))
                 .orElseThrow(() -> new InvalidInputException(SourcePosition.wholeFile(file),
                         "the target stage '" + target.get() + "' is not in the Dockerfile (its stages: "
                                 + describe(stages.stages()) + ")",

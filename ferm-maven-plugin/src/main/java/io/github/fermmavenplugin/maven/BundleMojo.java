@@ -15,10 +15,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import javax.inject.Inject;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.descriptor.PluginDescriptor;
-import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -64,13 +64,20 @@ public class BundleMojo extends AbstractFermMojo {
     @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
     PluginDescriptor plugin;
 
-    @Component
-    MavenProjectHelper projectHelper;
+    private final MavenProjectHelper projectHelper;
+
+    @Inject
+    public BundleMojo(MavenProjectHelper projectHelper) {
+        this.projectHelper = projectHelper;
+    }
 
     @Override
     void run() throws MojoExecutionException, MojoFailureException {
         Instant entryTime = entryTime();
         VerifyMode mode = VerifyMode.parse(verify);
+        if (attach) {
+            requireClassifierNotAttached();
+        }
         discardPreviousBundle();
         Analysis analysis = analyse();
         List<BundleFile> files = BundlePipeline.render(analysis, new BundleIdentity(
@@ -84,7 +91,7 @@ public class BundleMojo extends AbstractFermMojo {
         }
         getLog().info("ferm bundle of " + analysis.policy().service() + ": " + archive());
         if (attach) {
-            attach();
+            projectHelper.attachArtifact(project, TYPE, classifier, archive().toFile());
         }
     }
 
@@ -128,14 +135,17 @@ public class BundleMojo extends AbstractFermMojo {
         }
     }
 
-    private void attach() throws MojoFailureException {
+    /**
+     * Maven only warns when a classifier is attached twice, and the second execution would overwrite
+     * the archive the first one attached: fail before writing anything.
+     */
+    private void requireClassifierNotAttached() throws MojoFailureException {
         boolean attached = project.getAttachedArtifacts().stream()
                 .anyMatch(a -> classifier.equals(a.getClassifier()) && TYPE.equals(a.getType()));
         if (attached) {
             throw new MojoFailureException("An artifact with classifier '" + classifier + "' and type " + TYPE
                     + " is already attached to " + project.getId() + ". Give this execution another 'classifier'.");
         }
-        projectHelper.attachArtifact(project, TYPE, classifier, archive().toFile());
     }
 
     private Path bundleDirectory() {

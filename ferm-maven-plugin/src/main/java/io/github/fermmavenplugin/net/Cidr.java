@@ -1,8 +1,10 @@
 package io.github.fermmavenplugin.net;
 
 import io.github.fermmavenplugin.diagnostic.Quoted;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -107,6 +109,29 @@ public record Cidr(IpFamily family, String address, int prefixLength) implements
         return contains(other) || other.contains(this);
     }
 
+    /**
+     * The networks that cover exactly this one's addresses but not {@code other}'s: none when
+     * {@code other} covers this, this alone when they do not overlap, else one network for each bit
+     * between the two prefixes (10.0.0.0/8 minus 10.1.0.0/16 is 8 networks).
+     */
+    public List<Cidr> minus(Cidr other) {
+        if (!overlaps(other)) {
+            return List.of(this);
+        }
+        if (other.contains(this)) {
+            return List.of();
+        }
+        byte[] inside = other.addressBytes();
+        List<Cidr> rest = new ArrayList<>();
+        for (int bit = prefixLength; bit < other.prefixLength; bit++) {
+            byte[] sibling = masked(inside, bit + 1);
+            sibling[bit / Byte.SIZE] ^= (byte) (0x80 >>> (bit % Byte.SIZE));
+            rest.add(of(sibling, bit + 1));
+        }
+        rest.sort(Comparator.naturalOrder());
+        return List.copyOf(rest);
+    }
+
     /** "10.0.0.0/8", "2001:db8::1/128": the normal form, prefix always written, as ferm gets it. */
     public String token() {
         return address + "/" + prefixLength;
@@ -145,12 +170,18 @@ public record Cidr(IpFamily family, String address, int prefixLength) implements
             throw new InvalidValueException(Quoted.of(text) + " has no address before '/'",
                     "Write an address before the prefix length, " + EXAMPLES + ".");
         }
+        if (slash >= 0 && text.indexOf('/', slash + 1) >= 0) {
+            throw new InvalidValueException(Quoted.of(text) + " has more than one '/'",
+                    "Write one address, then '/' and the prefix length, " + EXAMPLES + ".");
+        }
         IpFamily family = addressText.indexOf(':') >= 0 ? IpFamily.IPV6 : IpFamily.IPV4;
         refuseStrayCharacters(addressText, family);
         byte[] address = family == IpFamily.IPV4
                 ? IpAddressText.parseIpv4(addressText)
                 : IpAddressText.parseIpv6(addressText);
-        int prefixLength = slash < 0 ? family.addressBits() : parsePrefixLength(text.substring(slash + 1), text, family);
+        int prefixLength = slash < 0
+                ? family.addressBits()
+                : parsePrefixLength(text.substring(slash + 1), text, family);
         refuseIpv4Mapped(address, prefixLength, text);
         byte[] network = masked(address, prefixLength);
         if (!Arrays.equals(address, network)) {
@@ -168,27 +199,47 @@ public record Cidr(IpFamily family, String address, int prefixLength) implements
         if (text.indexOf('%') >= 0) {
             throw new InvalidValueException(
                     Quoted.of(text) + " has a zone id ('%...'), which firewall rules cannot match",
-                    "Write the address without '%' and what follows; restrict interfaces in 'docker' instead.");
+                    "Write the address without '%' and what follows; interfaces are matched separately.");
         }
         if (text.indexOf('[') >= 0 || text.indexOf(']') >= 0) {
             throw new InvalidValueException(Quoted.of(text) + " has brackets, which belong only in URLs",
                     "Write the address without '[' and ']', e.g. 2001:db8::1.");
         }
         String addressText = text.indexOf('/') < 0 ? text : text.substring(0, text.indexOf('/'));
-        if (addressText.indexOf(':') < 0 && addressText.matches("[A-Za-z0-9.-]*[A-Za-z][A-Za-z0-9.-]*")
-                && !addressText.matches("(?i)(.*\\.)?0x.*")) {
+        if (looksLikeHostName(addressText)) {
             throw new InvalidValueException(
                     Quoted.of(addressText) + " is not an IP address; host names are never looked up",
-                    "Write the addresses the name stands for, " + EXAMPLES + ", or a group name defined under 'groups'.");
+                    "Write the addresses the name stands for, " + EXAMPLES
+                            + ": the firewall is built once, a name's addresses can change.");
         }
     }
 
-    private static void refuseStrayCharacters(String addressText, IpFamily family) {
-        String allowed = family == IpFamily.IPV4 ? "0123456789." : "0123456789abcdefABCDEF:.";
+    /** Letters, digits, dots and dashes with at least one letter, but no hex octet such as 0x0a. */
+    private static boolean looksLikeHostName(String addressText) {
+        boolean hasLetter = false;
         for (int i = 0; i < addressText.length(); i++) {
             char c = addressText.charAt(i);
-            if (allowed.indexOf(c) < 0 && !(family == IpFamily.IPV4 && (c == 'x' || c == 'X'
-                    || Character.digit(c, 16) >= 0))) {
+            boolean letter = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
+            if (!letter && !(c >= '0' && c <= '9') && c != '.' && c != '-') {
+                return false;
+            }
+            boolean startsLabel = i == 0 || addressText.charAt(i - 1) == '.';
+            if (startsLabel && addressText.regionMatches(true, i, "0x", 0, 2)) {
+                return false;
+            }
+            hasLetter |= letter;
+        }
+        return hasLetter;
+    }
+
+    private static void refuseStrayCharacters(String addressText, IpFamily family) {
+        for (int i = 0; i < addressText.length(); i++) {
+            char c = addressText.charAt(i);
+            // Letters pass in IPv4 so that the octet gets its own message ("'0x0a' is hexadecimal").
+            boolean allowed = family == IpFamily.IPV4
+                    ? c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '.'
+                    : c < 0x80 && Character.digit(c, 16) >= 0 || c == ':' || c == '.';
+            if (!allowed) {
                 throw new InvalidValueException(
                         Quoted.of(addressText) + " contains " + Quoted.character(c) + ", which has no place in an "
                                 + family + " address",

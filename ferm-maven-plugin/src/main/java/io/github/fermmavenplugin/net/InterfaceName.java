@@ -52,7 +52,22 @@ public record InterfaceName(String name) implements Comparable<InterfaceName> {
 
     /** Whether a concrete interface of that name is matched: equal, or starting with a wildcard's prefix. */
     public boolean matches(InterfaceName concrete) {
-        return isWildcard() ? concrete.name.startsWith(name.substring(0, name.length() - 1)) : equals(concrete);
+        return isWildcard() ? concrete.name.startsWith(prefix()) : equals(concrete);
+    }
+
+    private String prefix() {
+        return isWildcard() ? name.substring(0, name.length() - 1) : name;
+    }
+
+    /**
+     * Whether some interface could be matched by both, e.g. {@code eth+} and {@code eth0}, or
+     * {@code br-+} and {@code br+}; two plain names only when they are equal.
+     */
+    public boolean overlaps(InterfaceName other) {
+        if (isWildcard() && other.isWildcard()) {
+            return prefix().startsWith(other.prefix()) || other.prefix().startsWith(prefix());
+        }
+        return matches(other) || other.matches(this);
     }
 
     /** The name as iptables and ferm take it. */
@@ -107,7 +122,8 @@ public record InterfaceName(String name) implements Comparable<InterfaceName> {
             }
             if (!isNameCharacter(c) && c != '+') {
                 throw new InvalidValueException(
-                        Quoted.of(text) + " contains " + Quoted.character(c) + ", which is not allowed in an interface name",
+                        Quoted.of(text) + " contains " + Quoted.character(c)
+                                + ", which is not allowed in an interface name",
                         remedy);
             }
         }

@@ -46,15 +46,15 @@ public final class BundlePipeline {
     /**
      * Reads both files and checks them against each other.
      *
-     * @param defaultService the service name when the descriptor gives none
+     * @param fallbackService the service name when neither the descriptor nor the image title gives one
      * @throws io.github.fermmavenplugin.diagnostic.InvalidInputException for any mistake in either file
      */
-    public static Analysis analyse(Path descriptorFile, Path dockerfileFile, BuildOptions build, String defaultService) {
+    public static Analysis analyse(Path descriptorFile, Path dockerfileFile, BuildOptions build, String fallbackService) {
         UserFile descriptorText = UserFile.read(descriptorFile, "firewall descriptor", DESCRIPTOR_PARAMETER);
         Descriptor descriptor = DescriptorReader.read(descriptorText);
         UserFile dockerfileText = UserFile.read(dockerfileFile, "Dockerfile", DOCKERFILE_PARAMETER);
         ImageMetadata image = DockerfileReader.read(dockerfileText, build);
-        Policy policy = PolicyBuilder.build(descriptor, descriptorFile, image, defaultService);
+        Policy policy = PolicyBuilder.build(descriptor, descriptorFile, image, fallbackService);
         return new Analysis(descriptorText, dockerfileText, image, policy);
     }
 

@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -35,6 +36,8 @@ import java.util.stream.Collectors;
 public final class PolicyBuilder {
 
     private static final int SUPPORTED_VERSION = 1;
+    private static final String SERVICE_NAME_RULE =
+            "Set 'service:' to 1-40 characters: lowercase letters and digits first, then also '.', '_' or '-'.";
 
     private final Descriptor descriptor;
     private final SourcePosition top;
@@ -47,15 +50,16 @@ public final class PolicyBuilder {
     }
 
     /**
-     * @param defaultService the service name when the descriptor gives none (the artifactId)
+     * @param fallbackService the service name when neither the descriptor nor the image's
+     *     {@code org.opencontainers.image.title} label gives a usable one: the artifactId
      */
-    public static Policy build(Descriptor descriptor, Path descriptorFile, ImageMetadata image, String defaultService) {
-        return new PolicyBuilder(descriptor, descriptorFile, image).build(defaultService);
+    public static Policy build(Descriptor descriptor, Path descriptorFile, ImageMetadata image, String fallbackService) {
+        return new PolicyBuilder(descriptor, descriptorFile, image).build(fallbackService);
     }
 
-    private Policy build(String defaultService) {
+    private Policy build(String fallbackService) {
         checkVersion();
-        ServiceName service = service(defaultService);
+        ServiceName service = service(fallbackService);
         DockerNetwork network = network();
         List<ServicePort> inherited = inherited();
         ExposedPorts exposed = new ExposedPorts(image, inherited);
@@ -88,17 +92,27 @@ public final class PolicyBuilder {
         }
     }
 
-    private ServiceName service(String defaultService) {
+    /** The descriptor's name, else the image's title where it is a usable name, else the artifactId. */
+    private ServiceName service(String fallbackService) {
         Located<String> service = descriptor.service();
-        String name = service == null ? defaultService : present(service, "the service's name");
-        if (!ServiceName.GRAMMAR.matcher(name).matches()) {
-            SourcePosition where = service == null ? top : service.position();
-            String origin = service == null ? "the artifactId " + Quoted.of(name) + ", the default service name,"
-                    : Quoted.of(name);
-            throw new InvalidInputException(where, origin + " is not a usable service name",
-                    "Set 'service:' to 1-40 characters: lowercase letters and digits first, then also '.', '_' or '-'.");
+        if (service != null) {
+            String name = present(service, "the service's name");
+            if (!ServiceName.GRAMMAR.matcher(name).matches()) {
+                throw new InvalidInputException(service.position(), Quoted.of(name) + " is not a usable service name",
+                        SERVICE_NAME_RULE);
+            }
+            return new ServiceName(name);
         }
-        return new ServiceName(name);
+        Optional<String> title = image.label(ImageMetadata.OCI_TITLE)
+                .filter(name -> ServiceName.GRAMMAR.matcher(name).matches());
+        if (title.isPresent()) {
+            return new ServiceName(title.get());
+        }
+        if (!ServiceName.GRAMMAR.matcher(fallbackService).matches()) {
+            throw new InvalidInputException(top, "the artifactId " + Quoted.of(fallbackService)
+                    + ", the default service name, is not a usable service name", SERVICE_NAME_RULE);
+        }
+        return new ServiceName(fallbackService);
     }
 
     private DockerNetwork network() {
@@ -109,11 +123,20 @@ public final class PolicyBuilder {
         }
         InterfaceName bridge = docker == null || docker.bridge() == null
                 ? mode.defaultBridge() : interfaceName(docker.bridge());
-        List<InterfaceName> external = docker == null || docker.external() == null
-                ? List.of(InterfaceName.parse("eth0"))
-                : nonEmpty(docker.external(), "docker.external", "[eth0]").stream()
-                        .map(PolicyBuilder::interfaceName).distinct().toList();
-        return new DockerNetwork(mode, bridge, external);
+        if (docker == null || docker.external() == null) {
+            return new DockerNetwork(mode, bridge, List.of(InterfaceName.parse("eth0")));
+        }
+        List<InterfaceName> external = new ArrayList<>();
+        for (Located<String> entry : nonEmpty(docker.external(), "docker.external", "[eth0]")) {
+            InterfaceName name = interfaceName(entry);
+            if (name.overlaps(bridge)) {
+                throw new InvalidInputException(entry.position(), "external interface '" + name
+                        + "' also matches the containers' bridge '" + bridge + "'",
+                        "List only the interfaces the outside world comes in on.");
+            }
+            external.add(name);
+        }
+        return new DockerNetwork(mode, bridge, external.stream().distinct().toList());
     }
 
     private List<ServicePort> inherited() {
@@ -191,7 +214,7 @@ public final class PolicyBuilder {
             matches = new ArrayList<>(group(containerPorts, PortField.DESTINATION));
             matches.addAll(group(publishedPorts, PortField.ORIGINAL_DESTINATION));
         }
-        return new AllowRule(name, matches, sources.resolve(spec.from()));
+        return new AllowRule(name, matches, sources.resolve(spec.from(), spec.except()));
     }
 
     private AllowRule hostRule(Located<RuleSpec> located, Set<String> names, SourceResolver sources) {
@@ -211,7 +234,7 @@ public final class PolicyBuilder {
             }
             ports.add(port.container());
         }
-        return new AllowRule(name, group(ports, PortField.DESTINATION), sources.resolve(spec.from()));
+        return new AllowRule(name, group(ports, PortField.DESTINATION), sources.resolve(spec.from(), spec.except()));
     }
 
     /** One host port leads to one container port: two rules may not publish it differently. */

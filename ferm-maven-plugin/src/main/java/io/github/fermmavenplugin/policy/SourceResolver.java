@@ -6,7 +6,9 @@ import io.github.fermmavenplugin.diagnostic.Quoted;
 import io.github.fermmavenplugin.diagnostic.Suggestions;
 import io.github.fermmavenplugin.net.Cidr;
 import io.github.fermmavenplugin.net.InvalidValueException;
+import io.github.fermmavenplugin.net.IpFamily;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,6 +22,8 @@ import java.util.regex.Pattern;
 final class SourceResolver {
 
     static final String ANY = "any";
+    /** Each network is one iptables rule per port match: beyond this, 'except' is the wrong tool. */
+    static final int MAX_NETWORKS_AFTER_EXCEPT = 64;
     static final Pattern GROUP_NAME = Pattern.compile("[a-z][a-z0-9._-]{0,39}");
 
     private final Map<String, Located<List<Located<String>>>> groups;
@@ -47,24 +51,57 @@ final class SourceResolver {
         groups.keySet().forEach(name -> group(name, new LinkedHashSet<>()));
     }
 
-    Sources resolve(Located<List<Located<String>>> from) {
-        if (from == null) {
-            return Sources.ANY;
-        }
+    /**
+     * @param from null for any source
+     * @param except null for no exception; otherwise networks taken out of {@code from}
+     */
+    Sources resolve(Located<List<Located<String>>> from, Located<List<Located<String>>> except) {
+        Sources sources = from == null ? Sources.ANY : from(from);
+        return except == null ? sources : except(sources, except);
+    }
+
+    private Sources from(Located<List<Located<String>>> from) {
         List<Located<String>> entries = PolicyBuilder.nonEmpty(from, "from", "[any] or [198.51.100.0/24]");
         boolean any = entries.stream().anyMatch(e -> ANY.equals(e.value()));
         if (any && entries.size() > 1) {
             throw new InvalidInputException(from.position(), "'any' already lets every source in",
                     "Remove the other entries, or remove 'any'.");
         }
-        if (any) {
-            return Sources.ANY;
+        return any ? Sources.ANY : Sources.of(networks(entries));
+    }
+
+    /** Subtracts exactly, so that the rule needs no RETURN, which would skip the default DROP. */
+    private Sources except(Sources sources, Located<List<Located<String>>> except) {
+        List<Cidr> allowed = sources.any()
+                ? Arrays.stream(IpFamily.values()).map(Cidr::any).toList() : sources.networks();
+        for (Located<String> entry : PolicyBuilder.nonEmpty(except, "except", "[10.1.0.0/16]")) {
+            List<Cidr> excluded = entry(entry, new LinkedHashSet<>());
+            for (Cidr network : excluded) {
+                if (allowed.stream().noneMatch(network::overlaps)) {
+                    throw new InvalidInputException(entry.position(), "'" + network
+                            + "' is outside every network the rule lets in", "Remove it from 'except', or fix 'from'.");
+                }
+                allowed = allowed.stream().flatMap(a -> a.minus(network).stream()).toList();
+            }
+            if (allowed.isEmpty()) {
+                throw new InvalidInputException(entry.position(), "'except' takes out every source the rule lets in",
+                        "Remove the rule, or narrow 'except'.");
+            }
+            if (allowed.size() > MAX_NETWORKS_AFTER_EXCEPT) {
+                throw new InvalidInputException(entry.position(), "'except' splits the sources into " + allowed.size()
+                        + " networks, more than " + MAX_NETWORKS_AFTER_EXCEPT + " rules should hold",
+                        "List the allowed networks in 'from' instead.");
+            }
         }
+        return Sources.of(allowed);
+    }
+
+    private List<Cidr> networks(List<Located<String>> entries) {
         List<Cidr> networks = new ArrayList<>();
         for (Located<String> entry : entries) {
             networks.addAll(entry(entry, new LinkedHashSet<>()));
         }
-        return Sources.of(networks);
+        return networks;
     }
 
     private List<Cidr> entry(Located<String> entry, LinkedHashSet<String> resolving) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
+import io.github.fermmavenplugin.diagnostic.UserFile;
 import java.io.ByteArrayInputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
@@ -49,14 +50,15 @@ class BundleArchiveTest {
         Collections.reverse(reversed);
         BundleArchive.write(reversed, second, ENTRY_TIME);
 
-        assertThat(BundleManifest.sha256(Files.readAllBytes(second)))
-                .isEqualTo(BundleManifest.sha256(Files.readAllBytes(first)));
+        assertThat(UserFile.sha256(Files.readAllBytes(second)))
+                .isEqualTo(UserFile.sha256(Files.readAllBytes(first)));
     }
 
     @Test
-    void theEntryTimeAndTheContentChangeTheBytes() throws IOException {
+    void theEntryTimeAndTheContentChangeTheBytesButFractionsOfASecondDoNot() throws IOException {
         byte[] reference = writeAndRead(FILES, ENTRY_TIME);
 
+        assertThat(writeAndRead(FILES, ENTRY_TIME.plusNanos(999_999_999))).isEqualTo(reference);
         assertThat(writeAndRead(FILES, ENTRY_TIME.plusSeconds(1))).isNotEqualTo(reference);
         assertThat(writeAndRead(List.of(file("ferm.d/00-docker.ferm", "# changed\n")), ENTRY_TIME))
                 .isNotEqualTo(writeAndRead(List.of(file("ferm.d/00-docker.ferm", "# first\n")), ENTRY_TIME));
@@ -154,26 +156,53 @@ class BundleArchiveTest {
     void gnuTarListsTheEntriesWithTheirModesOwnersAndTime() throws Exception {
         Path archive = workDirectory.resolve("bundle.tar.gz");
         BundleArchive.write(FILES, archive, ENTRY_TIME);
-        ProcessBuilder listing = new ProcessBuilder("tar", "-tvzf", archive.toString()).redirectErrorStream(true);
-        listing.environment().put("TZ", "UTC");
-        listing.environment().put("LC_ALL", "C");
-        Process tar;
-        try {
-            tar = listing.start();
-        } catch (IOException noTar) {
-            assumeThat(noTar).as("the tar binary is not installed, so the listing cannot be checked").isNull();
-            return;
-        }
-        String output = new String(tar.getInputStream().readAllBytes(), US_ASCII);
-        assertThat(tar.waitFor(30, TimeUnit.SECONDS)).isTrue();
 
-        assertThat(tar.exitValue()).as(output).isZero();
-        assertThat(output.lines().map(line -> line.replaceAll(" +", " "))).containsExactly(
+        String listing = runTar("-tvzf", archive.toString());
+
+        assertThat(listing.lines().map(line -> line.replaceAll(" +", " "))).containsExactly(
                 "drwxr-xr-x 0/0 0 2024-05-01 08:15 ferm.d/",
                 "-rw-r--r-- 0/0 3 2024-05-01 08:15 ferm.d/.billing-api.bundle.json",
                 "-rw-r--r-- 0/0 8 2024-05-01 08:15 ferm.d/00-docker.ferm",
                 "-rw-r--r-- 0/0 49 2024-05-01 08:15 ferm.d/20-in.docker.billing-api.ferm",
                 "-rw-r--r-- 0/0 7 2024-05-01 08:15 ferm.d/99-docker.ferm");
+    }
+
+    @Test
+    void gnuTarExtractsTheFilesWithTheirContentModesAndTime() throws Exception {
+        Path archive = workDirectory.resolve("bundle.tar.gz");
+        BundleArchive.write(FILES, archive, ENTRY_TIME);
+        Path etcFerm = Files.createDirectory(workDirectory.resolve("etc-ferm"));
+
+        runTar("--no-same-owner", "--same-permissions", "-xzf", archive.toString(), "-C", etcFerm.toString());
+
+        for (BundleFile file : FILES) {
+            Path extracted = etcFerm.resolve(file.path());
+            assertThat(extracted).as(file.path()).hasBinaryContent(file.content());
+            assertThat(Files.getLastModifiedTime(extracted).toInstant()).isEqualTo(ENTRY_TIME);
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(extracted))).isEqualTo("rw-r--r--");
+        }
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(etcFerm.resolve("ferm.d"))))
+                .isEqualTo("rwxr-xr-x");
+    }
+
+    /** Runs GNU tar in UTC and the C locale; skips the test when there is no tar to run. */
+    private static String runTar(String... arguments) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("tar"));
+        command.addAll(List.of(arguments));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("TZ", "UTC");
+        builder.environment().put("LC_ALL", "C");
+        Process tar;
+        try {
+            tar = builder.start();
+        } catch (IOException noTar) {
+            assumeThat(noTar).as("the tar binary is not installed, so the archive cannot be checked with it").isNull();
+            throw noTar;
+        }
+        String output = new String(tar.getInputStream().readAllBytes(), US_ASCII);
+        assertThat(tar.waitFor(30, TimeUnit.SECONDS)).as("tar finished").isTrue();
+        assertThat(tar.exitValue()).as("tar exit status; output: %s", output).isZero();
+        return output;
     }
 
     @Test
@@ -209,6 +238,34 @@ class BundleArchiveTest {
 
         assertThat(archive.resolve("keep")).isDirectory();
         assertThat(listNames(workDirectory)).containsExactly("bundle.tar.gz");
+    }
+
+    @Test
+    void anUnwritableDirectoryFailsWithoutLeavingAnything() throws IOException {
+        assumeThat(Files.getFileStore(workDirectory).supportsFileAttributeView("posix")).isTrue();
+        Path readOnly = Files.createDirectory(workDirectory.resolve("read-only"));
+        Files.setPosixFilePermissions(readOnly, PosixFilePermissions.fromString("r-xr-xr-x"));
+        try {
+            assumeThat(canCreateFileIn(readOnly))
+                    .as("this user (root?) ignores directory permissions, so the failure cannot be provoked")
+                    .isFalse();
+
+            assertThatThrownBy(() -> BundleArchive.write(FILES, readOnly.resolve("bundle.tar.gz"), ENTRY_TIME))
+                    .isInstanceOf(IOException.class);
+
+            assertThat(listNames(readOnly)).isEmpty();
+        } finally {
+            Files.setPosixFilePermissions(readOnly, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+    }
+
+    private static boolean canCreateFileIn(Path directory) {
+        try {
+            Files.delete(Files.createTempFile(directory, "probe", ".tmp"));
+            return true;
+        } catch (IOException denied) {
+            return false;
+        }
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.github.fermmavenplugin.bundle.BundleManifest.FileDigest;
 import io.github.fermmavenplugin.bundle.BundleManifest.MavenCoordinates;
 import io.github.fermmavenplugin.bundle.BundleManifest.Rule;
 import io.github.fermmavenplugin.bundle.BundleManifest.SourceDigest;
+import io.github.fermmavenplugin.diagnostic.UserFile;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,7 @@ class BundleManifestTest {
     @ParameterizedTest
     @CsvSource({"'', " + SHA_EMPTY, "abc, " + SHA_ABC})
     void sha256IsLowerCaseHex(String text, String expected) {
-        assertThat(BundleManifest.sha256(text.getBytes(US_ASCII))).isEqualTo(expected);
+        assertThat(UserFile.sha256(text.getBytes(US_ASCII))).isEqualTo(expected);
     }
 
     @Test

@@ -156,6 +156,25 @@ class FermBackedRulesTest {
     }
 
     @Test
+    void exceptBecomesTheNetworksLeftWithoutAnyReturn() {
+        IptablesRules rules = rules("""
+                version: 1
+                service: shop
+                ingress:
+                  - name: web
+                    ports: [80]
+                    from: [10.0.0.0/8]
+                    except: [10.128.0.0/9]
+                """, "80");
+
+        assertThat(rules.ipChain("DOCKER-USER")).filteredOn(r -> r.contains("shop web")).containsExactly(
+                "-A DOCKER-USER " + IN + " --source 10.0.0.0/9 --protocol tcp --dport 80"
+                        + " --match comment --comment \"shop web\" --jump ACCEPT");
+        assertThat(rules.ip6Chain("DOCKER-USER")).noneMatch(r -> r.contains("shop web"));
+        assertThat(String.join("\n", rules.ip())).doesNotContain("RETURN");
+    }
+
+    @Test
     void rejectAndLogWhenAsked() {
         IptablesRules rules = rules("""
                 version: 1

@@ -140,6 +140,24 @@ class InterfaceNameTest {
         assertThat(InterfaceName.parse(pattern).matches(InterfaceName.parse(concrete))).isEqualTo(expected);
     }
 
+    @ParameterizedTest(name = "{0} overlaps {1}: {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            eth0    | eth0     | true
+            eth0    | eth1     | false
+            eth+    | eth0     | true
+            eth0    | eth+     | true
+            eth+    | ens3     | false
+            eth+    | e+       | true
+            e+      | eth+     | true
+            br-+    | br+      | true
+            br-+    | docker+  | false
+            br-+    | docker0  | false
+            eth0+   | eth1     | false
+            """)
+    void overlapsWhenSomeInterfaceMatchesBoth(String first, String second, boolean expected) {
+        assertThat(InterfaceName.parse(first).overlaps(InterfaceName.parse(second))).isEqualTo(expected);
+    }
+
     @Test
     void ordersByName() {
         List<InterfaceName> names = new ArrayList<>(Stream.of("eth1", "br-+", "docker0", "eth0", "eth+")

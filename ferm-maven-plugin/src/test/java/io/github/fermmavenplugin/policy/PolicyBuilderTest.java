@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.fermmavenplugin.diagnostic.InvalidInputException;
+import io.github.fermmavenplugin.dockerfile.ImageMetadata;
 import io.github.fermmavenplugin.net.Cidr;
 import io.github.fermmavenplugin.net.IpFamily;
 import io.github.fermmavenplugin.net.ServicePort;
@@ -12,6 +13,7 @@ import io.github.fermmavenplugin.testing.Images;
 import io.github.fermmavenplugin.testing.Policies;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -52,7 +54,7 @@ class PolicyBuilderTest {
                         org.assertj.core.groups.Tuple.tuple(PortField.DESTINATION, "tcp", "[80, 443]"),
                         org.assertj.core.groups.Tuple.tuple(PortField.DESTINATION, "udp", "[53]"),
                         org.assertj.core.groups.Tuple.tuple(PortField.ORIGINAL_DESTINATION, "tcp", "[8443]"));
-        assertThat(web.sources().in(IpFamily.IPV6)).get().asList().extracting(Object::toString)
+        assertThat(web.sources().in(IpFamily.IPV6)).get().asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST).extracting(Object::toString)
                 .containsExactly("2001:db8:10::1/128");
         assertThat(policy.network().bridge()).hasToString("docker0");
         assertThat(policy.network().external()).extracting(Object::toString).containsExactly("eth0");
@@ -77,8 +79,36 @@ class PolicyBuilderTest {
     }
 
     @Test
+    void exceptSubtractsNetworksExactly() {
+        Policy policy = policy(rules("ingress:\n  - name: web\n    ports: [80]\n    from: [10.0.0.0/8]\n"
+                + "    except: [10.128.0.0/9, 10.64.0.0/10]\n"));
+        assertThat(policy.ingress().get(0).sources().networks()).extracting(Cidr::token)
+                .containsExactly("10.0.0.0/10");
+    }
+
+    @Test
+    void exceptFromAnyKeepsTheOtherFamilyWhole() {
+        Policy policy = policy(rules("ingress:\n  - name: web\n    ports: [80]\n    except: [128.0.0.0/1]\n"));
+        Sources sources = policy.ingress().get(0).sources();
+        assertThat(sources.in(IpFamily.IPV4)).contains(List.of(Cidr.parse("0.0.0.0/1")));
+        assertThat(sources.in(IpFamily.IPV6)).contains(List.of(Cidr.parse("::/0")));
+    }
+
+    @Test
     void theServiceDefaultsToTheArtifactId() {
         assertThat(policy("version: 1\n").service()).hasToString("fallback-service");
+    }
+
+    @ParameterizedTest(name = "service {0}, title {1}: {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            ''    | billing-api | billing-api
+            ''    | Billing API | fallback-service
+            shop  | billing-api | shop
+            """)
+    void theImagesTitleNamesTheServiceWhenTheDescriptorDoesNot(String service, String title, String expected) {
+        String yaml = "version: 1\n" + (service.isEmpty() ? "" : "service: " + service + "\n");
+        Policy policy = Policies.from(dir, yaml, Images.labelled(Map.of(ImageMetadata.OCI_TITLE, title)));
+        assertThat(policy.service()).hasToString(expected);
     }
 
     @Test
@@ -113,10 +143,14 @@ class PolicyBuilderTest {
             any with others        | ingress:\\n  - name: web\\n    ports: [80]\\n    from: [any, 10.0.0.0/8] | :6:11: 'any' already lets every source in
             bad mode               | docker:\\n  mode: host                                                | :4:9: 'host' is not a docker.mode. Use one of: bridge, swarm.
             bad interface          | docker:\\n  external: [eth0/1]                                        | :4:14: 
+            external is the bridge | docker:\\n  bridge: br-+\\n  external: [eth0, br-1234]            | :5:20: external interface 'br-1234' also matches the containers' bridge 'br-+'
             bad action             | defaults:\\n  action: accept                                          | :4:11: 'accept' is not a defaults.action. Use one of: drop, reject.
             host rule no ports     | host:\\n  - name: ssh                                                 | :4:5: host rule 'ssh' has no 'ports:'
             host rule published    | host:\\n  - name: ssh\\n    ports: ["2222:22"]                        | :5:13: a host rule opens host ports; nothing is published
             empty group            | groups:\\n  office: []                                                | :4:11: group 'office' lists no networks
+            except outside from    | ingress:\\n  - name: web\\n    ports: [80]\\n    from: [10.0.0.0/8]\\n    except: [192.0.2.0/24] | :7:14: '192.0.2.0/24' is outside every network the rule lets in
+            except takes all       | ingress:\\n  - name: web\\n    ports: [80]\\n    from: [10.1.0.0/16]\\n    except: [10.0.0.0/8] | :7:14: 'except' takes out every source the rule lets in
+            except too fine        | ingress:\\n  - name: web\\n    ports: [80]\\n    except: ["2001:db8::1"] | :6:14: 'except' splits the sources into 129 networks
             empty groups mapping   | groups: {}                                                            | :3:9: 'groups' is empty
             """)
     void refusesWhatCannotBeMeantWithFileLineAndColumn(String what, String yaml, String expected) {

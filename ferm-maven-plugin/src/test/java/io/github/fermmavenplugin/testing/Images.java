@@ -8,6 +8,7 @@ import io.github.fermmavenplugin.net.Protocol;
 import io.github.fermmavenplugin.net.ServicePort;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.TreeMap;
 
 /** Image metadata as a Dockerfile would give it, for tests of what comes after the Dockerfile. */
@@ -19,6 +20,10 @@ public final class Images {
     /** @param ports as EXPOSE writes them: "80", "53/udp", "8000-8010/tcp" */
     public static ImageMetadata exposing(String... ports) {
         return new ImageMetadata("runtime", Arrays.stream(ports).map(Images::exposed).toList(), new TreeMap<>());
+    }
+
+    public static ImageMetadata labelled(Map<String, String> labels, String... ports) {
+        return new ImageMetadata("runtime", Arrays.stream(ports).map(Images::exposed).toList(), new TreeMap<>(labels));
     }
 
     private static ExposedPort exposed(String text) {

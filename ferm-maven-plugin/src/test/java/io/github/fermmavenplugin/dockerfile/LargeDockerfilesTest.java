@@ -1,0 +1,68 @@
+package io.github.fermmavenplugin.dockerfile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.fermmavenplugin.diagnostic.InvalidInputException;
+import io.github.fermmavenplugin.diagnostic.UserFile;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Files near UserFile's 1 MiB limit, shaped to make a careless reader quadratic or exponential, finish quickly.
+ */
+@Timeout(20)
+class LargeDockerfilesTest {
+
+    private static final Path DOCKERFILE = Path.of("Dockerfile");
+
+    private static ImageMetadata read(String text) {
+        return DockerfileReader.read(new UserFile(DOCKERFILE, text, "0".repeat(64)), BuildOptions.DEFAULT);
+    }
+
+    @Test
+    void aLongChainOfStages() {
+        String text = "FROM alpine AS s0\nEXPOSE 1\n" + IntStream.range(1, 40_000)
+                .mapToObj(i -> "FROM s" + (i - 1) + " AS s" + i + "\n").collect(Collectors.joining());
+        assertThat(read(text).stage()).isEqualTo("s39999");
+        assertThat(read(text).ports()).hasSize(1);
+    }
+
+    @Test
+    void manyVariables() {
+        String text = "FROM alpine\n" + IntStream.range(0, 60_000).mapToObj(i -> "ENV V" + i + "=" + i + "\n")
+                .collect(Collectors.joining()) + "EXPOSE $V80\n";
+        assertThat(read(text).ports()).map(Object::toString).containsExactly("80/tcp");
+    }
+
+    @Test
+    void manyPorts() {
+        String text = "FROM alpine\n" + IntStream.rangeClosed(1, 65_535).mapToObj(i -> "EXPOSE " + i + "/udp\n")
+                .collect(Collectors.joining()).substring(0, 900_000);
+        text = text.substring(0, text.lastIndexOf('\n') + 1) + "EXPOSE 1-65535/udp\n";
+        assertThat(read(text).ports()).map(Object::toString).containsExactly("1-65535/udp");
+    }
+
+    @Test
+    void deeplyNestedJsonAndExpressions() {
+        String json = "FROM alpine\nRUN " + "[".repeat(200_000) + "\nEXPOSE 80\n";
+        assertThat(read(json).ports()).hasSize(1);
+        String nested = "FROM alpine\nLABEL a=" + "${A:-".repeat(100_000) + "\n";
+        assertThatThrownBy(() -> read(nested)).isInstanceOf(InvalidInputException.class);
+        String quotes = "FROM alpine\nLABEL a=" + "\"${A:-".repeat(100_000) + "\n";
+        assertThatThrownBy(() -> read(quotes)).isInstanceOf(InvalidInputException.class);
+    }
+
+    @Test
+    void valuesThatDoubleOnEveryLine() {
+        String text = "FROM alpine\nENV A=xxxxxxxx\n" + "ENV A=$A$A\n".repeat(40) + "LABEL a=$A\n";
+        long started = System.nanoTime();
+        assertThatThrownBy(() -> read(text)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("more than");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+    }
+}

@@ -1,0 +1,177 @@
+package io.github.fermmavenplugin.maven;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.List;
+import org.apache.maven.api.di.Provides;
+import org.apache.maven.api.plugin.testing.InjectMojo;
+import org.apache.maven.api.plugin.testing.MojoParameter;
+import org.apache.maven.api.plugin.testing.MojoTest;
+import org.apache.maven.artifact.Artifact;
+import org.apache.maven.artifact.DefaultArtifact;
+import org.apache.maven.artifact.handler.DefaultArtifactHandler;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.project.MavenProject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The goals as Maven wires them: parameters from a POM's configuration and the mojo descriptor's
+ * defaults, a real {@link MavenProject} and the real {@code MavenProjectHelper}.
+ */
+@MojoTest
+class BundleMojoTest {
+
+    private static final String POM = "classpath:/mojo-project/pom.xml";
+
+    @TempDir
+    Path basedir;
+
+    private MavenProject project;
+
+    /** The harness's own project is a mock that knows only its basedir; attaching needs a real one. */
+    @Provides
+    MavenProject project() {
+        copyFromClasspath("pom.xml", "firewall.yaml", "Dockerfile");
+        project = new MavenProject();
+        project.setGroupId("it.ferm");
+        project.setArtifactId("mojo-wiring");
+        project.setVersion("1.0");
+        project.setPackaging("pom");
+        project.setFile(basedir.resolve("pom.xml").toFile());
+        project.getBuild().setDirectory(basedir.resolve("target").toString());
+        project.getBuild().setFinalName("mojo-wiring-1.0");
+        project.setArtifact(new DefaultArtifact("it.ferm", "mojo-wiring", "1.0", null, "pom", null,
+                new DefaultArtifactHandler("pom")));
+        return project;
+    }
+
+    @Test
+    @InjectMojo(goal = "bundle", pom = POM)
+    void writesTheBundleAndAttachesTheArchive(BundleMojo mojo) throws Exception {
+        mojo.execute();
+
+        Path archive = basedir.resolve("target/mojo-wiring-1.0-ferm.tar.gz");
+        assertThat(archive).isRegularFile();
+        Path rules = basedir.resolve("target/ferm/ferm.d/20-in.docker.wiring.ferm");
+        // 8081 comes from buildArgs; the stage 'runtime' (target) does not expose the debug port.
+        assertThat(Files.readString(rules)).contains("dport 8081").doesNotContain("5005");
+        assertThat(basedir.resolve("target/ferm/ferm.d/.wiring.bundle.json")).isRegularFile();
+
+        List<Artifact> attached = project.getAttachedArtifacts();
+        assertThat(attached).hasSize(1);
+        Artifact bundle = attached.get(0);
+        assertThat(bundle.getClassifier()).isEqualTo("ferm");
+        assertThat(bundle.getType()).isEqualTo("tar.gz");
+        assertThat(bundle.getFile().toPath()).isEqualTo(archive);
+        assertThat(bundle.getId()).isEqualTo("it.ferm:mojo-wiring:tar.gz:ferm:1.0");
+    }
+
+    @Test
+    @InjectMojo(goal = "bundle", pom = POM)
+    void attachingTheSameClassifierTwiceFailsBeforeWritingAnything(BundleMojo mojo) throws Exception {
+        mojo.execute();
+        Path archive = basedir.resolve("target/mojo-wiring-1.0-ferm.tar.gz");
+        long firstWrite = Files.getLastModifiedTime(archive).toMillis();
+        Files.setLastModifiedTime(archive, FileTime.fromMillis(firstWrite - 60_000));
+
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessage("An artifact with classifier 'ferm' and type tar.gz is already attached to"
+                        + " it.ferm:mojo-wiring:pom:1.0. Give this execution another 'classifier'.");
+        assertThat(project.getAttachedArtifacts()).hasSize(1);
+        // The first execution's archive, which is the attached one, is left as it was.
+        assertThat(Files.getLastModifiedTime(archive).toMillis()).isEqualTo(firstWrite - 60_000);
+    }
+
+    @Test
+    @InjectMojo(goal = "bundle", pom = POM)
+    @MojoParameter(name = "classifier", value = "firewall")
+    void theClassifierNamesTheArchiveAndTheAttachment(BundleMojo mojo) throws Exception {
+        mojo.execute();
+
+        assertThat(basedir.resolve("target/mojo-wiring-1.0-firewall.tar.gz")).isRegularFile();
+        assertThat(project.getAttachedArtifacts()).extracting(Artifact::getClassifier).containsExactly("firewall");
+    }
+
+    @Test
+    @InjectMojo(goal = "bundle", pom = POM)
+    @MojoParameter(name = "attach", value = "false")
+    void attachFalseWritesButDoesNotAttach(BundleMojo mojo) throws Exception {
+        mojo.execute();
+
+        assertThat(basedir.resolve("target/mojo-wiring-1.0-ferm.tar.gz")).isRegularFile();
+        assertThat(project.getAttachedArtifacts()).isEmpty();
+    }
+
+    @Test
+    @InjectMojo(goal = "bundle", pom = POM)
+    @MojoParameter(name = "verify", value = "bogus")
+    void anUnknownVerifyModeFailsClearlyAndWritesNothing(BundleMojo mojo) {
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessage("ferm.verify is 'bogus'. Use auto, true or false.");
+        assertThat(basedir.resolve("target")).doesNotExist();
+        assertThat(project.getAttachedArtifacts()).isEmpty();
+    }
+
+    @Test
+    @InjectMojo(goal = "bundle", pom = POM)
+    @MojoParameter(name = "skip", value = "true")
+    void skipDoesNothing(BundleMojo mojo) throws Exception {
+        Files.delete(basedir.resolve("firewall.yaml"));
+
+        mojo.execute();
+
+        assertThat(basedir.resolve("target")).doesNotExist();
+        assertThat(project.getAttachedArtifacts()).isEmpty();
+    }
+
+    @Test
+    @InjectMojo(goal = "bundle", pom = POM)
+    @MojoParameter(name = "descriptor", value = "${project.basedir}/missing.yaml")
+    void aUserMistakeIsAFailureWithThePosition(BundleMojo mojo) {
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessageStartingWith(basedir.resolve("missing.yaml") + ": the firewall descriptor does not exist.");
+        assertThat(basedir.resolve("target/mojo-wiring-1.0-ferm.tar.gz")).doesNotExist();
+    }
+
+    @Test
+    @InjectMojo(goal = "check", pom = POM)
+    void checkValidatesAndWritesNothing(CheckMojo mojo) throws Exception {
+        mojo.execute();
+
+        assertThat(basedir.resolve("target")).doesNotExist();
+        assertThat(project.getAttachedArtifacts()).isEmpty();
+    }
+
+    @Test
+    @InjectMojo(goal = "check", pom = POM)
+    @MojoParameter(name = "target", value = "")
+    void checkFindsTheMistakesTheBundleGoalWouldFind(CheckMojo mojo) throws Exception {
+        Files.writeString(basedir.resolve("firewall.yaml"), "version: 1\nservice: wiring\ningress:\n"
+                + "  - name: web\n    ports: [9090]\n");
+
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessageContaining("firewall.yaml:5:13: container port 9090/tcp is not exposed");
+    }
+
+    private void copyFromClasspath(String... names) {
+        for (String name : names) {
+            try (InputStream in = BundleMojoTest.class.getResourceAsStream("/mojo-project/" + name)) {
+                Files.copy(in, basedir.resolve(name));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}
