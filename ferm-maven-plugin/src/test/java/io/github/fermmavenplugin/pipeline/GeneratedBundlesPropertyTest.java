@@ -86,6 +86,8 @@ class GeneratedBundlesPropertyTest {
             PipelineRun run = PipelineRun.attempt(dir, scenario.descriptor(), scenario.dockerfile(),
                     scenario.buildArgs());
             Statistics.label("outcome").collect(run.refused() ? "refused" : "bundle");
+            Statistics.label("except").collect(scenario.descriptor().contains("except:")
+                    ? (run.refused() ? "with except, refused" : "with except, bundle") : "without except");
             if (configuredTries() >= DEFAULT_TRIES) {
                 // Neither outcome may starve: a generator that only ever fails, or never does, proves little.
                 Statistics.label("outcome").coverage(coverage -> {
@@ -456,10 +458,31 @@ class GeneratedBundlesPropertyTest {
                 Tuple.of(3, Arbitraries.just(Optional.<String>empty())));
         Arbitrary<Optional<String>> fromOrMistake = rarelyBroken(clean, from,
                 Arbitraries.just(Optional.of("[any, 10.0.0.0/8]")));
-        return Combinators.combine(ruleName(clean), ports, fromOrMistake).as((name, portList, fromList) ->
+        Arbitrary<String> fromLines = Arbitraries.frequencyOf(
+                Tuple.of(9, fromOrMistake.map(fromList -> fromList.map(f -> "    from: " + f + "\n").orElse(""))),
+                Tuple.of(1, exceptFromAny(clean)));
+        return Combinators.combine(ruleName(clean), ports, fromLines).as((name, portList, fromText) ->
                 "  - name: " + yamlString(name) + "\n"
                         + portList.map(p -> "    ports: " + p + "\n").orElse("")
-                        + fromList.map(f -> "    from: " + f + "\n").orElse(""));
+                        + fromText);
+    }
+
+    /** Everyone but one network: any less a network splits into at most a prefix length of networks. */
+    private static Arbitrary<String> exceptFromAny(boolean clean) {
+        Arbitrary<String> network = Combinators.combine(Arbitraries.integers(), Arbitraries.integers().between(1, 24),
+                Arbitraries.of(true, false)).as((address, prefix, ipv4) -> {
+                    if (ipv4) {
+                        int bits = address & (-1 << (32 - prefix));
+                        return String.format("%d.%d.%d.%d/%d", bits >>> 24, bits >>> 16 & 255, bits >>> 8 & 255,
+                                bits & 255, prefix);
+                    }
+                    int firstGroup = (address >>> 16) & (0xffff << (16 - Math.min(prefix, 16))) & 0xffff;
+                    int secondGroup = prefix <= 16 ? 0 : address & (0xffff << (32 - prefix)) & 0xffff;
+                    return Integer.toHexString(firstGroup | 0x2000 & (prefix >= 3 ? 0xffff : 0)) + ":"
+                            + Integer.toHexString(secondGroup) + "::/" + prefix;
+                });
+        Arbitrary<String> except = rarelyBroken(clean, network, Arbitraries.of("10.0.0.1/8", "0.0.0.0/0"));
+        return except.map(e -> "    from: [any]\n    except: [" + yamlString(e) + "]\n");
     }
 
     private static Arbitrary<String> containerPort(boolean clean) {
