@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.github.fermmavenplugin.diagnostic.InvalidInputException;
+import io.github.fermmavenplugin.diagnostic.Quoted;
 import io.github.fermmavenplugin.diagnostic.SourcePosition;
 import io.github.fermmavenplugin.diagnostic.Suggestions;
 import io.github.fermmavenplugin.diagnostic.UserFile;
@@ -77,7 +78,7 @@ public final class DescriptorReader {
         List<String> known = e.getKnownPropertyIds().stream().map(Objects::toString).sorted().toList();
         String where = describe(e.getPath().subList(0, e.getPath().size() - 1));
         return new InvalidInputException(keyPosition(file, e.getLocation(), e.getPropertyName()),
-                "unknown key '" + e.getPropertyName() + "'" + (where.isEmpty() ? "" : " in " + where),
+                "unknown key " + Quoted.of(e.getPropertyName()) + (where.isEmpty() ? "" : " in " + where),
                 "Use one of: " + String.join(", ", known) + "." + Suggestions.didYouMean(e.getPropertyName(), known));
     }
 
@@ -142,7 +143,7 @@ public final class DescriptorReader {
                 text.append('[').append(step.getIndex()).append(']');
             }
         }
-        return text.toString();
+        return Quoted.printable(text.toString());
     }
 
     private static String expected(Class<?> type) {

@@ -16,14 +16,18 @@ public final class InvalidInputException extends RuntimeException {
     private final String remedy;
 
     /**
+     * Both texts should show user values through {@link Quoted#of(String)}; as a last line of defence, any
+     * character outside printable ASCII left in them is written as its code point, so that no message can
+     * carry a line break, a control character or a look-alike into the build log.
+     *
      * @param problem what is wrong, without a trailing full stop ("port 70000 is outside 1-65535")
      * @param remedy what to do, as a sentence ("Use a port from 1 to 65535."); empty when obvious
      */
     public InvalidInputException(SourcePosition position, String problem, String remedy) {
-        super(format(position, problem, remedy), null, false, false);
+        super(format(position, Quoted.printable(problem), Quoted.printable(remedy)), null, false, false);
         this.position = Objects.requireNonNull(position, "position");
-        this.problem = Objects.requireNonNull(problem, "problem");
-        this.remedy = Objects.requireNonNull(remedy, "remedy");
+        this.problem = Quoted.printable(problem);
+        this.remedy = Quoted.printable(remedy);
     }
 
     public SourcePosition position() {

@@ -1,5 +1,6 @@
 package io.github.fermmavenplugin.dockerfile;
 
+import io.github.fermmavenplugin.diagnostic.Quoted;
 import io.github.fermmavenplugin.net.PortRange;
 import io.github.fermmavenplugin.net.Protocol;
 import io.github.fermmavenplugin.net.ServicePort;
@@ -37,7 +38,7 @@ final class ExposeParser {
         Protocol protocol = protocolText.isEmpty()
                 ? Protocol.TCP
                 : Protocol.parse(protocolText.toLowerCase(Locale.ROOT)).orElseThrow(() -> new NotAPort(
-                        "'" + protocolText + "' is not a protocol (use " + Protocol.choices() + ")"));
+                        Quoted.of(protocolText) + " is not a protocol (use " + Protocol.choices() + ")"));
         return new ServicePort(range(portText), protocol);
     }
 
@@ -53,7 +54,7 @@ final class ExposeParser {
         if (parts.length > 2) {
             String address = String.join(":", Arrays.copyOf(parts, parts.length - 2));
             if (!address.isEmpty() && !address.matches("\\[?[0-9A-Fa-f.:]+]?")) {
-                throw new NotAPort("'" + address + "' is not an IP address");
+                throw new NotAPort(Quoted.of(address) + " is not an IP address");
             }
         }
         return parts[parts.length - 1];
@@ -75,7 +76,7 @@ final class ExposeParser {
             return new long[] {port, port};
         }
         if (text.indexOf('-', dash + 1) >= 0) {
-            throw new NotAPort("'" + text + "' is not a " + what + " range (write first-last)");
+            throw new NotAPort(Quoted.of(text) + " is not a " + what + " range (write first-last)");
         }
         long first = number(text.substring(0, dash), what);
         long last = number(text.substring(dash + 1), what);
@@ -95,7 +96,7 @@ final class ExposeParser {
         long value = digitsOnly && text.length() - firstSignificant <= 5
                 ? Long.parseLong(text.substring(firstSignificant)) : -1;
         if (value < 0 || value > PortRange.MAX_PORT) {
-            throw new NotAPort("'" + text + "' is not a " + what + " number from 1 to 65535");
+            throw new NotAPort(Quoted.of(text) + " is not a " + what + " number from 1 to 65535");
         }
         return value;
     }

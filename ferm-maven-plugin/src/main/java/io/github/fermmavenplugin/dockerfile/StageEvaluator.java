@@ -1,6 +1,7 @@
 package io.github.fermmavenplugin.dockerfile;
 
 import io.github.fermmavenplugin.diagnostic.InvalidInputException;
+import io.github.fermmavenplugin.diagnostic.Quoted;
 import io.github.fermmavenplugin.diagnostic.SourcePosition;
 import io.github.fermmavenplugin.net.ServicePort;
 import java.nio.file.Path;
@@ -187,7 +188,7 @@ final class StageEvaluator {
                 int equals = word.indexOf('=');
                 if (equals < 0) {
                     throw new InvalidInputException(position(instruction),
-                            instruction.name() + " word '" + word + "' has no '='",
+                            instruction.name() + " word " + Quoted.of(word) + " has no '='",
                             "Write every pair as name=value; quote values that contain spaces.");
                 }
                 raw.add(Map.entry(word.substring(0, equals), word.substring(equals + 1)));
@@ -228,7 +229,7 @@ final class StageEvaluator {
                     ServicePort port = ExposeParser.parse(word);
                     state.expose(port, at);
                 } catch (ExposeParser.NotAPort e) {
-                    String shown = word.equals(raw) ? "'" + raw + "'" : "'" + raw + "' (expanded: '" + word + "')";
+                    String shown = word.equals(raw) ? Quoted.of(raw) : Quoted.of(raw) + " (expanded: " + Quoted.of(word) + ")";
                     throw new InvalidInputException(at,
                             "EXPOSE " + shown + " is not a port: " + e.getMessage() + unsetNote(expansion),
                             "Write a port or range with an optional protocol: 80, 80/tcp, 53/udp, 8000-8010/tcp.");
@@ -260,7 +261,7 @@ final class StageEvaluator {
         } catch (ExpansionException e) {
             String about = e.variable().map(name -> " (variable " + name + ")").orElse("");
             throw new InvalidInputException(at,
-                    instruction.name() + " '" + text + "' cannot be expanded: " + e.getMessage() + about,
+                    instruction.name() + " " + Quoted.of(text) + " cannot be expanded: " + e.getMessage() + about,
                     e.variable().isPresent()
                             ? "Give " + e.variable().get() + " a value (ARG default, ENV or 'buildArgs')."
                             : "Fix the quoting or the ${...} expression.");

@@ -6,6 +6,7 @@ import io.github.fermmavenplugin.ferm.FermWriter.Statement;
 import io.github.fermmavenplugin.net.Cidr;
 import io.github.fermmavenplugin.net.IpFamily;
 import io.github.fermmavenplugin.net.PortRange;
+import io.github.fermmavenplugin.net.Protocol;
 import io.github.fermmavenplugin.policy.AllowRule;
 import io.github.fermmavenplugin.policy.Policy;
 import io.github.fermmavenplugin.policy.Policy.DockerNetwork;
@@ -15,8 +16,10 @@ import io.github.fermmavenplugin.policy.PortMatch.PortField;
 import io.github.fermmavenplugin.policy.ServiceName;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -42,6 +45,11 @@ public final class FermRenderer {
     static final int MAX_LOG_PREFIX = 29;
     /** multiport takes 15 ports, a range counting as two. */
     static final int MULTIPORT_CAPACITY = 15;
+    /**
+     * ferm 2.5 refuses multiport after any protocol but these ("To use multiport, you have to specify proto tcp
+     * or proto udp first"), though iptables would take sctp too; sctp ports get a rule each.
+     */
+    static final Set<Protocol> MULTIPORT_PROTOCOLS = EnumSet.of(Protocol.TCP, Protocol.UDP);
 
     private static final String DOCKER_USER = "DOCKER-USER";
     private static final String INPUT = "INPUT";
@@ -148,6 +156,11 @@ public final class FermRenderer {
             return match.ports().stream()
                     .map(range -> statement("proto", match.protocol().token(), "mod", "conntrack", "ctorigdstport",
                             token.apply(range)))
+                    .toList();
+        }
+        if (!MULTIPORT_PROTOCOLS.contains(match.protocol())) {
+            return match.ports().stream()
+                    .map(range -> statement("proto", match.protocol().token(), "dport", token.apply(range)))
                     .toList();
         }
         List<Statement> matches = new ArrayList<>();

@@ -13,8 +13,11 @@ import java.util.regex.Pattern;
  */
 final class FermWriter {
 
-    /** Keywords, chain names, interface names, addresses, ports: nothing ferm gives meaning to inside. */
-    private static final Pattern WORD = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:/+-]*");
+    /**
+     * Keywords, chain names, interface names, addresses, ports: nothing ferm gives meaning to inside. IPv6
+     * networks may start with "::" (::/0, ::1/128).
+     */
+    private static final Pattern WORD = Pattern.compile("(?:[A-Za-z0-9]|::)[A-Za-z0-9._:/+-]*");
     /** The text of a quoted string: the same, plus spaces; never a quote, backslash, '$' or '@'. */
     private static final Pattern QUOTED = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:/+ -]*");
     /** A comment line's text: for people, and still nothing that could end the line or the comment. */

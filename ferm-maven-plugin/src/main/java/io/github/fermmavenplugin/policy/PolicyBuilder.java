@@ -6,6 +6,7 @@ import io.github.fermmavenplugin.descriptor.Descriptor.DockerSettings;
 import io.github.fermmavenplugin.descriptor.Descriptor.RuleSpec;
 import io.github.fermmavenplugin.descriptor.Located;
 import io.github.fermmavenplugin.diagnostic.InvalidInputException;
+import io.github.fermmavenplugin.diagnostic.Quoted;
 import io.github.fermmavenplugin.diagnostic.SourcePosition;
 import io.github.fermmavenplugin.dockerfile.ImageMetadata;
 import io.github.fermmavenplugin.net.InterfaceName;
@@ -97,7 +98,7 @@ public final class PolicyBuilder {
         if (service != null) {
             String name = present(service, "the service's name");
             if (!ServiceName.GRAMMAR.matcher(name).matches()) {
-                throw new InvalidInputException(service.position(), "'" + name + "' is not a usable service name",
+                throw new InvalidInputException(service.position(), Quoted.of(name) + " is not a usable service name",
                         SERVICE_NAME_RULE);
             }
             return new ServiceName(name);
@@ -108,8 +109,8 @@ public final class PolicyBuilder {
             return new ServiceName(title.get());
         }
         if (!ServiceName.GRAMMAR.matcher(fallbackService).matches()) {
-            throw new InvalidInputException(top, "the artifactId '" + fallbackService
-                    + "', the default service name, is not a usable service name", SERVICE_NAME_RULE);
+            throw new InvalidInputException(top, "the artifactId " + Quoted.of(fallbackService)
+                    + ", the default service name, is not a usable service name", SERVICE_NAME_RULE);
         }
         return new ServiceName(fallbackService);
     }
@@ -161,7 +162,7 @@ public final class PolicyBuilder {
         if (groups == null) {
             return Map.of();
         }
-        if (groups.isEmpty()) {
+        if (groups.isEmpty() || groups.value().isEmpty()) {
             throw new InvalidInputException(groups.position(), "'groups' is empty",
                     "Define groups like 'office: [198.51.100.0/24]', or remove the key.");
         }
@@ -266,7 +267,7 @@ public final class PolicyBuilder {
         }
         String text = present(name, "the rule's name");
         if (!RuleName.GRAMMAR.matcher(text).matches()) {
-            throw new InvalidInputException(name.position(), "'" + text + "' is not a usable rule name",
+            throw new InvalidInputException(name.position(), Quoted.of(text) + " is not a usable rule name",
                     "Use 1-63 characters: lowercase letters and digits first, then also '.', '_' or '-'.");
         }
         if (!names.add(text)) {
@@ -310,7 +311,7 @@ public final class PolicyBuilder {
                 .filter(c -> c.name().toLowerCase(Locale.ROOT).equals(text))
                 .findFirst()
                 .orElseThrow(() -> new InvalidInputException(entry.position(),
-                        "'" + text + "' is not a " + key, "Use one of: " + choices(type) + "."));
+                        Quoted.of(text) + " is not a " + key, "Use one of: " + choices(type) + "."));
     }
 
     private static String choices(Class<? extends Enum<?>> type) {

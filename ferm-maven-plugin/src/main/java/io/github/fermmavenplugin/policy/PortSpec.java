@@ -2,6 +2,7 @@ package io.github.fermmavenplugin.policy;
 
 import io.github.fermmavenplugin.descriptor.Located;
 import io.github.fermmavenplugin.diagnostic.InvalidInputException;
+import io.github.fermmavenplugin.diagnostic.Quoted;
 import io.github.fermmavenplugin.net.PortRange;
 import io.github.fermmavenplugin.net.Protocol;
 import io.github.fermmavenplugin.net.ServicePort;
@@ -29,12 +30,12 @@ record PortSpec(Optional<PortRange> published, ServicePort container) {
         if (slash >= 0) {
             String name = text.substring(slash + 1);
             protocol = Protocol.parse(name).orElseThrow(() -> new InvalidInputException(entry.position(),
-                    "'" + name + "' in '" + text + "' is not a protocol", "Use " + Protocol.choices() + "."));
+                    Quoted.of(name) + " in " + Quoted.of(text) + " is not a protocol", "Use " + Protocol.choices() + "."));
             ports = text.substring(0, slash);
         }
         String[] sides = ports.split(":", -1);
         if (sides.length > 2) {
-            throw new InvalidInputException(entry.position(), "'" + text + "' names a host address or too many ports",
+            throw new InvalidInputException(entry.position(), Quoted.of(text) + " names a host address or too many ports",
                     "The descriptor matches ports only: write published:container, like 8443:443.");
         }
         PortRange container = range(sides[sides.length - 1], entry);
@@ -44,8 +45,8 @@ record PortSpec(Optional<PortRange> published, ServicePort container) {
         PortRange published = range(sides[0], entry);
         if (published.last() - published.first() != container.last() - container.first()) {
             throw new InvalidInputException(entry.position(),
-                    "published " + published + " and container " + container + " in '" + text
-                            + "' are not ranges of the same length",
+                    "published " + published + " and container " + container + " in " + Quoted.of(text)
+                            + " are not ranges of the same length",
                     "Publish each container port on one host port, as docker run -p does.");
         }
         Optional<PortRange> distinct = published.equals(container) ? Optional.empty() : Optional.of(published);
@@ -55,7 +56,7 @@ record PortSpec(Optional<PortRange> published, ServicePort container) {
     private static PortRange range(String text, Located<String> entry) {
         Matcher matcher = RANGE.matcher(text);
         if (!matcher.matches()) {
-            throw new InvalidInputException(entry.position(), "'" + entry.value() + "' is not a port", FORMS);
+            throw new InvalidInputException(entry.position(), Quoted.of(entry.value()) + " is not a port", FORMS);
         }
         long first = Long.parseLong(matcher.group(1));
         long last = matcher.group(2) == null ? first : Long.parseLong(matcher.group(2));

@@ -2,6 +2,7 @@ package io.github.fermmavenplugin.policy;
 
 import io.github.fermmavenplugin.descriptor.Located;
 import io.github.fermmavenplugin.diagnostic.InvalidInputException;
+import io.github.fermmavenplugin.diagnostic.Quoted;
 import io.github.fermmavenplugin.diagnostic.Suggestions;
 import io.github.fermmavenplugin.net.Cidr;
 import io.github.fermmavenplugin.net.InvalidValueException;
@@ -35,7 +36,7 @@ final class SourceResolver {
 
     private static void checkGroup(String name, Located<List<Located<String>>> members) {
         if (!GROUP_NAME.matcher(name).matches() || name.equals(ANY)) {
-            throw new InvalidInputException(members.position(), "'" + name + "' is not a usable group name",
+            throw new InvalidInputException(members.position(), Quoted.of(name) + " is not a usable group name",
                     "Name groups with a lowercase letter first, then letters, digits, '.', '_' or '-' (at most 40),"
                             + " and not 'any'.");
         }

@@ -114,6 +114,48 @@ class FermBackedRulesTest {
     }
 
     @Test
+    void sctpPortsGetARuleEachBecauseFermAllowsMultiportOnlyForTcpAndUdp() {
+        IptablesRules rules = rules("""
+                version: 1
+                service: shop
+                ingress:
+                  - name: signalling
+                    ports: ["2905/sctp", "3868/sctp", "9000-9010/sctp"]
+                host:
+                  - name: diameter
+                    ports: ["3868/sctp", "3869/sctp"]
+                """, "2905/sctp", "3868/sctp", "9000-9010/sctp");
+
+        assertThat(rules.ipChain("DOCKER-USER")).filteredOn(rule -> rule.contains("signalling")).containsExactly(
+                "-A DOCKER-USER " + IN + " --protocol sctp --dport 2905 --match comment --comment \"shop signalling\""
+                        + " --jump ACCEPT",
+                "-A DOCKER-USER " + IN + " --protocol sctp --dport 3868 --match comment --comment \"shop signalling\""
+                        + " --jump ACCEPT",
+                "-A DOCKER-USER " + IN + " --protocol sctp --dport 9000:9010 --match comment --comment"
+                        + " \"shop signalling\" --jump ACCEPT");
+        assertThat(rules.ip6Chain("INPUT")).filteredOn(rule -> rule.contains("diameter")).hasSize(2);
+    }
+
+    @Test
+    void ipv6NetworksStartingWithTwoColonsReachFerm() {
+        IptablesRules rules = rules("""
+                version: 1
+                service: shop
+                ingress:
+                  - name: web
+                    ports: [80]
+                    from: ["::/0", "0:0:0:0:0:0:0:1"]
+                """, "80");
+
+        assertThat(rules.ip6Chain("DOCKER-USER")).filteredOn(rule -> rule.contains("web")).containsExactly(
+                "-A DOCKER-USER " + IN + " --source ::/0 --protocol tcp --dport 80 --match comment --comment"
+                        + " \"shop web\" --jump ACCEPT",
+                "-A DOCKER-USER " + IN + " --source ::1/128 --protocol tcp --dport 80 --match comment --comment"
+                        + " \"shop web\" --jump ACCEPT");
+        assertThat(rules.ipChain("DOCKER-USER")).noneMatch(rule -> rule.contains("web"));
+    }
+
+    @Test
     void exceptBecomesTheNetworksLeftWithoutAnyReturn() {
         IptablesRules rules = rules("""
                 version: 1

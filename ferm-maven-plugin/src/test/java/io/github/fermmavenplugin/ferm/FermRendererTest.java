@@ -117,7 +117,7 @@ class FermRendererTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"`id`", "$(id)", "a;b", "\"x\"", "'x'", "{x}", "(x)", "#x", "@include", "x\ny", "\\x", "",
-        "caf\u00e9", "x\u0000"})
+        "caf\u00e9", "x\u0000", ":x", "::;", "::(x)", "::`id`"})
     void theWriterRefusesAnythingThatCouldBeSyntax(String hostile) {
         assertThatThrownBy(() -> FermWriter.statement("saddr").word(hostile))
                 .isInstanceOf(IllegalArgumentException.class);

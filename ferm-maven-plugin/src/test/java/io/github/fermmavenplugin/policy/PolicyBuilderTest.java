@@ -151,6 +151,7 @@ class PolicyBuilderTest {
             except outside from    | ingress:\\n  - name: web\\n    ports: [80]\\n    from: [10.0.0.0/8]\\n    except: [192.0.2.0/24] | :7:14: '192.0.2.0/24' is outside every network the rule lets in
             except takes all       | ingress:\\n  - name: web\\n    ports: [80]\\n    from: [10.1.0.0/16]\\n    except: [10.0.0.0/8] | :7:14: 'except' takes out every source the rule lets in
             except too fine        | ingress:\\n  - name: web\\n    ports: [80]\\n    except: ["2001:db8::1"] | :6:14: 'except' splits the sources into 129 networks
+            empty groups mapping   | groups: {}                                                            | :3:9: 'groups' is empty
             """)
     void refusesWhatCannotBeMeantWithFileLineAndColumn(String what, String yaml, String expected) {
         String text = yaml.startsWith("version") || yaml.startsWith("service") ? yaml.replace("\\n", "\n")

@@ -1,10 +1,12 @@
-package io.github.fermmavenplugin.net;
+package io.github.fermmavenplugin.diagnostic;
 
 /**
  * Shows what the user wrote inside an error message without letting it garble the message: quoted,
- * cut short when long, and every character outside printable ASCII written as its code point.
+ * cut short when long, and every character outside printable ASCII written as its code point, so that
+ * control characters, line breaks and look-alikes (a Cyrillic U+0435 for the 'e' of "eth0") become visible and no
+ * user text can forge further lines of a build log.
  */
-final class Quoted {
+public final class Quoted {
 
     /** Characters of the shown text, code points counted as written: long input is cut after them. */
     private static final int MAX_SHOWN = 40;
@@ -12,7 +14,8 @@ final class Quoted {
     private Quoted() {
     }
 
-    static String of(String raw) {
+    /** 'eth0', or 'U+0435th0' for a Cyrillic look-alike; spaces show as they are. */
+    public static String of(String raw) {
         StringBuilder shown = new StringBuilder("'");
         for (int i = 0; i < raw.length(); i++) {
             if (shown.length() > MAX_SHOWN) {
@@ -20,22 +23,36 @@ final class Quoted {
                 break;
             }
             char c = raw.charAt(i);
-            shown.append(isPrintableAscii(c) && c != '\'' && c != '\\' ? String.valueOf(c) : codePoint(c));
+            shown.append(c == ' ' || isPrintableAscii(c) && c != '\'' && c != '\\' ? String.valueOf(c) : codePoint(c));
         }
         return shown.append('\'').toString();
     }
 
+    /**
+     * Free text, such as a library's message, with every character outside printable ASCII (spaces aside)
+     * written as its code point; unlike {@link #of(String)} neither quoted nor shortened.
+     */
+    public static String printable(String text) {
+        StringBuilder shown = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            shown.append(c == ' ' || isPrintableAscii(c) ? String.valueOf(c) : codePoint(c));
+        }
+        return shown.toString();
+    }
+
     /** One character: 'x' when it shows plainly, else its code point ("U+0027" for a quote). */
-    static String character(char c) {
+    public static String character(char c) {
         return isPrintableAscii(c) && c != '\'' && c != '\\' ? "'" + c + "'" : codePoint(c);
     }
 
     /** "U+00A0", the way Unicode names a character; look-alikes and invisible ones become visible. */
-    static String codePoint(int c) {
+    public static String codePoint(int c) {
         return String.format("U+%04X", c);
     }
 
-    static boolean isPrintableAscii(char c) {
+    /** Visible ASCII: no space, no control character, nothing beyond ASCII. */
+    public static boolean isPrintableAscii(char c) {
         return c > ' ' && c < 0x7F;
     }
 
@@ -43,7 +60,7 @@ final class Quoted {
      * The problem with the first character that can never be part of a network value: whitespace,
      * control characters and anything beyond ASCII, or null when there is none.
      */
-    static String firstUnprintable(String text, String what) {
+    public static String firstUnprintable(String text, String what) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (isPrintableAscii(c)) {
