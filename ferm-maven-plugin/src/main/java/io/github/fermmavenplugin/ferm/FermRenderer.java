@@ -85,7 +85,7 @@ public final class FermRenderer {
                 .open(statement("table", "filter"))
                 .rule(statement("chain").list(DOCKER_FILTER_CHAINS).preserve())
                 .comment("Replies to allowed connections pass at once, before any other rule is tried.")
-                .rule(statement("chain", DOCKER_USER).then(towardsContainers(network))
+                .rule(statement("chain", DOCKER_USER).then(towardsAnyContainer(network))
                         .words("mod", "conntrack", "ctstate").list(List.of("RELATED",
                         "ESTABLISHED")).word("ACCEPT"))
                 .close()
@@ -200,19 +200,21 @@ public final class FermRenderer {
         boolean reject = policy.fallback().action() == FallbackAction.REJECT;
         FermWriter out = new FermWriter()
                 .comment("Made by ferm-maven-plugin. Whatever no rule allowed from "
-                        + String.join(" ", FermWriter.tokens(network.external())) + " to " + network.bridge()
-                        + (reject ? " is refused." : " is dropped."))
+                        + String.join(" ", FermWriter.tokens(network.external())) + " to a container is "
+                        + (reject ? "refused," : "dropped,"))
+                .comment("on every Docker bridge: " + String.join(" ", FermWriter.tokens(network.containerBridges()))
+                        + ". Containers no bundle describes stay closed.")
                 .comment("No RETURN at the end: the rules of every bundle in ferm.d come first.");
         if (!reject) {
             out.open(statement("domain").list(familyTokens()).words("table", "filter", "chain", DOCKER_USER)
-                    .then(towardsContainers(network)));
+                    .then(towardsAnyContainer(network)));
             log(out, policy);
             out.rule(statement("DROP")).close();
             return out.text();
         }
         for (IpFamily family : IpFamily.values()) {
             out.open(statement("domain", family.fermDomain(), "table", "filter", "chain", DOCKER_USER)
-                    .then(towardsContainers(network)));
+                    .then(towardsAnyContainer(network)));
             log(out, policy);
             out.rule(statement("proto", "tcp", "REJECT", "reject-with", "tcp-reset"))
                     .rule(statement("REJECT", "reject-with", family == IpFamily.IPV4
@@ -238,6 +240,12 @@ public final class FermRenderer {
 
     private static List<String> familyTokens() {
         return Arrays.stream(IpFamily.values()).map(IpFamily::fermDomain).toList();
+    }
+
+    /** Traffic from outside to any container bridge, for the files every bundle shares. */
+    private static Statement towardsAnyContainer(DockerNetwork network) {
+        return statement("interface").list(FermWriter.tokens(network.external()))
+                .word("outerface").list(FermWriter.tokens(network.containerBridges()));
     }
 
     private static Statement towardsContainers(DockerNetwork network) {

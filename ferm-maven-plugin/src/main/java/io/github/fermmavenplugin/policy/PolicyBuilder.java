@@ -124,19 +124,21 @@ public final class PolicyBuilder {
         InterfaceName bridge = docker == null || docker.bridge() == null
                 ? mode.defaultBridge() : interfaceName(docker.bridge());
         if (docker == null || docker.external() == null) {
-            return new DockerNetwork(mode, bridge, List.of(InterfaceName.parse("eth0")));
+            return DockerNetwork.of(bridge, List.of(InterfaceName.parse("eth0")));
         }
+        List<InterfaceName> containerBridges = DockerNetwork.of(bridge, List.of()).containerBridges();
         List<InterfaceName> external = new ArrayList<>();
         for (Located<String> entry : nonEmpty(docker.external(), "docker.external", "[eth0]")) {
             InterfaceName name = interfaceName(entry);
-            if (name.overlaps(bridge)) {
+            Optional<InterfaceName> clash = containerBridges.stream().filter(name::overlaps).findFirst();
+            if (clash.isPresent()) {
                 throw new InvalidInputException(entry.position(), "external interface '" + name
-                        + "' also matches the containers' bridge '" + bridge + "'",
+                        + "' also matches the container bridge '" + clash.get() + "'",
                         "List only the interfaces the outside world comes in on.");
             }
             external.add(name);
         }
-        return new DockerNetwork(mode, bridge, external.stream().distinct().toList());
+        return DockerNetwork.of(bridge, external.stream().distinct().toList());
     }
 
     private List<ServicePort> inherited() {

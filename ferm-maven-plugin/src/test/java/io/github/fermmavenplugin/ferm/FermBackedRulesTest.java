@@ -16,6 +16,18 @@ import org.junit.jupiter.api.io.TempDir;
 class FermBackedRulesTest {
 
     private static final String IN = "--in-interface eth0 --out-interface docker0";
+    private static final List<String> DOCKER_BRIDGES = List.of("docker0", "docker_gwbridge", "br-+");
+
+    /** The rule as the shared files write it: once for every bridge Docker may put containers on. */
+    private static List<String> onEveryBridge(String match) {
+        return DOCKER_BRIDGES.stream()
+                .map(bridge -> "-A DOCKER-USER --in-interface eth0 --out-interface " + bridge + " " + match).toList();
+    }
+
+    @SafeVarargs
+    private static List<String> concat(List<String>... parts) {
+        return java.util.Arrays.stream(parts).flatMap(List::stream).toList();
+    }
 
     @TempDir
     Path dir;
@@ -44,22 +56,20 @@ class FermBackedRulesTest {
                     from: [10.20.0.0/16]
                 """, "80", "443", "9100", "8125/udp", "5005");
 
-        assertThat(rules.ipChain("DOCKER-USER")).containsExactly(
-                "-A DOCKER-USER " + IN + " --match conntrack --ctstate RELATED,ESTABLISHED --jump ACCEPT",
+        List<String> established = onEveryBridge("--match conntrack --ctstate RELATED,ESTABLISHED --jump ACCEPT");
+        List<String> drop = onEveryBridge("--jump DROP");
+        assertThat(rules.ipChain("DOCKER-USER")).containsExactlyElementsOf(concat(established, List.of(
                 "-A DOCKER-USER " + IN + " --protocol tcp --match multiport --destination-ports 80,443"
                         + " --match comment --comment \"shop web\" --jump ACCEPT",
                 "-A DOCKER-USER " + IN + " --source 10.20.0.0/16 --protocol tcp --dport 9100"
                         + " --match comment --comment \"shop metrics\" --jump ACCEPT",
                 "-A DOCKER-USER " + IN + " --source 10.20.0.0/16 --protocol udp --dport 8125"
-                        + " --match comment --comment \"shop statsd\" --jump ACCEPT",
-                "-A DOCKER-USER " + IN + " --jump DROP");
-        assertThat(rules.ip6Chain("DOCKER-USER")).containsExactly(
-                "-A DOCKER-USER " + IN + " --match conntrack --ctstate RELATED,ESTABLISHED --jump ACCEPT",
+                        + " --match comment --comment \"shop statsd\" --jump ACCEPT"), drop));
+        assertThat(rules.ip6Chain("DOCKER-USER")).containsExactlyElementsOf(concat(established, List.of(
                 "-A DOCKER-USER " + IN + " --protocol tcp --match multiport --destination-ports 80,443"
                         + " --match comment --comment \"shop web\" --jump ACCEPT",
                 "-A DOCKER-USER " + IN + " --source 2001:db8:20::/48 --protocol tcp --dport 9100"
-                        + " --match comment --comment \"shop metrics\" --jump ACCEPT",
-                "-A DOCKER-USER " + IN + " --jump DROP");
+                        + " --match comment --comment \"shop metrics\" --jump ACCEPT"), drop));
         assertThat(String.join("\n", rules.ip6())).doesNotContainPattern("\\d+\\.\\d+\\.\\d+\\.\\d+");
     }
 
@@ -187,12 +197,13 @@ class FermBackedRulesTest {
                   log: true
                 """, "80");
 
-        assertThat(rules.ipChain("DOCKER-USER")).endsWith(
-                "-A DOCKER-USER " + IN + " --match limit --limit 10/minute --limit-burst 20 --jump LOG"
-                        + " --log-prefix \"ferm shop: \"",
-                "-A DOCKER-USER " + IN + " --protocol tcp --jump REJECT --reject-with tcp-reset",
-                "-A DOCKER-USER " + IN + " --jump REJECT --reject-with icmp-port-unreachable");
-        assertThat(rules.ip6Chain("DOCKER-USER")).last()
-                .isEqualTo("-A DOCKER-USER " + IN + " --jump REJECT --reject-with icmp6-port-unreachable");
+        List<String> ip = rules.ipChain("DOCKER-USER");
+        assertThat(ip.subList(ip.size() - 9, ip.size())).containsExactlyElementsOf(concat(
+                onEveryBridge("--match limit --limit 10/minute --limit-burst 20 --jump LOG --log-prefix \"ferm shop: \""),
+                onEveryBridge("--protocol tcp --jump REJECT --reject-with tcp-reset"),
+                onEveryBridge("--jump REJECT --reject-with icmp-port-unreachable")));
+        List<String> ip6 = rules.ip6Chain("DOCKER-USER");
+        assertThat(ip6.subList(ip6.size() - 3, ip6.size()))
+                .containsExactlyElementsOf(onEveryBridge("--jump REJECT --reject-with icmp6-port-unreachable"));
     }
 }

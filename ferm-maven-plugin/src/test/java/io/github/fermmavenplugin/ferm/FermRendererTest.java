@@ -90,8 +90,26 @@ class FermRendererTest {
                     ports: [80]
                 """, "80");
 
-        assertThat(files.get(FermRenderer.DEFAULT_FILE))
+        assertThat(files.get("ferm.d/20-in.docker.shop.ferm"))
                 .contains("chain DOCKER-USER interface (eth0 ens3) outerface docker_gwbridge {");
+        assertThat(files.get(FermRenderer.DEFAULT_FILE))
+                .contains("chain DOCKER-USER interface (eth0 ens3) outerface (docker0 docker_gwbridge br-+) {");
+    }
+
+    @Test
+    void theSharedFilesReadTheSameForServicesOnDifferentBridges() {
+        String yaml = "version: 1\nservice: %s\ndocker:\n  bridge: %s\ningress:\n  - name: web\n    ports: [80]\n";
+        SortedMap<String, String> billing = render(yaml.formatted("billing", "docker0"), "80");
+        SortedMap<String, String> shop = render(yaml.formatted("shop", "br-+"), "80");
+
+        assertThat(billing.get(FermRenderer.DOCKER_CHAINS_FILE)).isEqualTo(shop.get(FermRenderer.DOCKER_CHAINS_FILE));
+        assertThat(billing.get(FermRenderer.DEFAULT_FILE)).isEqualTo(shop.get(FermRenderer.DEFAULT_FILE));
+    }
+
+    @Test
+    void aCustomBridgeJoinsTheBridgesTheSharedFilesGuard() {
+        SortedMap<String, String> files = render("version: 1\nservice: shop\ndocker:\n  bridge: lxcbr0\n", "80");
+        assertThat(files.get(FermRenderer.DEFAULT_FILE)).contains("outerface (docker0 docker_gwbridge br-+ lxcbr0)");
     }
 
     @ParameterizedTest(name = "{0}")

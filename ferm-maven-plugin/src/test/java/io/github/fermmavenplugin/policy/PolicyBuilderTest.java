@@ -143,7 +143,7 @@ class PolicyBuilderTest {
             any with others        | ingress:\\n  - name: web\\n    ports: [80]\\n    from: [any, 10.0.0.0/8] | :6:11: 'any' already lets every source in
             bad mode               | docker:\\n  mode: host                                                | :4:9: 'host' is not a docker.mode. Use one of: bridge, swarm.
             bad interface          | docker:\\n  external: [eth0/1]                                        | :4:14: 
-            external is the bridge | docker:\\n  bridge: br-+\\n  external: [eth0, br-1234]            | :5:20: external interface 'br-1234' also matches the containers' bridge 'br-+'
+            external is the bridge | docker:\\n  bridge: br-+\\n  external: [eth0, br-1234]            | :5:20: external interface 'br-1234' also matches the container bridge 'br-+'
             bad action             | defaults:\\n  action: accept                                          | :4:11: 'accept' is not a defaults.action. Use one of: drop, reject.
             host rule no ports     | host:\\n  - name: ssh                                                 | :4:5: host rule 'ssh' has no 'ports:'
             host rule published    | host:\\n  - name: ssh\\n    ports: ["2222:22"]                        | :5:13: a host rule opens host ports; nothing is published
