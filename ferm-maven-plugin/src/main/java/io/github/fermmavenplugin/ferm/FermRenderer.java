@@ -84,8 +84,9 @@ public final class FermRenderer {
                 .open(statement("domain").list(familyTokens()))
                 .open(statement("table", "filter"))
                 .rule(statement("chain").list(DOCKER_FILTER_CHAINS).preserve())
-                .comment("Replies to allowed connections pass at once, before any other rule is tried.")
-                .rule(statement("chain", DOCKER_USER).then(towardsAnyContainer(network))
+                .comment("Packets of connections a rule allowed when they began pass at once: one rule, whatever")
+                .comment("the bridge, since an established flow from outside was let in by some rule already.")
+                .rule(statement("chain", DOCKER_USER, "interface").list(FermWriter.tokens(network.external()))
                         .words("mod", "conntrack", "ctstate").list(List.of("RELATED",
                         "ESTABLISHED")).word("ACCEPT"))
                 .close()

@@ -56,7 +56,8 @@ class FermBackedRulesTest {
                     from: [10.20.0.0/16]
                 """, "80", "443", "9100", "8125/udp", "5005");
 
-        List<String> established = onEveryBridge("--match conntrack --ctstate RELATED,ESTABLISHED --jump ACCEPT");
+        List<String> established = List.of(
+                "-A DOCKER-USER --in-interface eth0 --match conntrack --ctstate RELATED,ESTABLISHED --jump ACCEPT");
         List<String> drop = onEveryBridge("--jump DROP");
         assertThat(rules.ipChain("DOCKER-USER")).containsExactlyElementsOf(concat(established, List.of(
                 "-A DOCKER-USER " + IN + " --protocol tcp --match multiport --destination-ports 80,443"

@@ -84,13 +84,20 @@ class FirewallScenarioTest {
 
     /**
      * DOCKER-USER holds what the bundle says and nothing else: as many rules as {@code ferm --remote} renders,
-     * each limited to traffic from {@code eth0} to the bridge (Docker's own {@code -j RETURN} of Docker ≤27
-     * would not be), the conntrack ACCEPT first.
+     * each limited to traffic from {@code eth0} (Docker's own {@code -j RETURN} of Docker ≤27 would not be) and,
+     * but for the conntrack ACCEPT that comes first, to a container bridge; the allow rules towards the
+     * scenario's bridge.
      */
     static void assertDockerUserIsExactlyOurs(FermConfig ferm, IptablesSnapshot after, BridgeNetwork network) {
         List<String> rules = after.table("filter").rulesOf("DOCKER-USER");
+        List<String> containerBridges = List.of("docker0", "docker_gwbridge", "br-+", network.bridge());
         assertThat(rules).as("%s DOCKER-USER", after.family())
                 .hasSize((int) ferm.remoteRuleCount(after.family(), "DOCKER-USER"))
+                .allMatch(rule -> rule.contains("--ctstate RELATED,ESTABLISHED")
+                        ? rule.startsWith("-A DOCKER-USER -i eth0 ")
+                        : containerBridges.stream().anyMatch(b -> rule.contains(" -i eth0 -o " + b + " ")));
+        assertThat(rules).filteredOn(rule -> rule.contains("-j ACCEPT") && rule.contains("--comment"))
+                .isNotEmpty()
                 .allMatch(rule -> rule.contains(" -i eth0 -o " + network.bridge() + " "));
         assertThat(rules.get(0)).contains("--ctstate RELATED,ESTABLISHED -j ACCEPT");
     }
