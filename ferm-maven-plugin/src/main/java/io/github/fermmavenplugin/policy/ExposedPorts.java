@@ -3,7 +3,6 @@ package io.github.fermmavenplugin.policy;
 import io.github.fermmavenplugin.diagnostic.InvalidInputException;
 import io.github.fermmavenplugin.diagnostic.SourcePosition;
 import io.github.fermmavenplugin.dockerfile.ImageMetadata;
-import io.github.fermmavenplugin.net.PortRange;
 import io.github.fermmavenplugin.net.Protocol;
 import io.github.fermmavenplugin.net.ServicePort;
 import java.util.ArrayList;
@@ -48,18 +47,12 @@ final class ExposedPorts {
 
     /** Exposed ports, as ranges, that none of the opened container ports covers. */
     List<ServicePort> notOpened(List<ServicePort> opened) {
-        Map<Protocol, BitSet> open = new EnumMap<>(Protocol.class);
-        opened.forEach(port -> open.computeIfAbsent(port.protocol(), p -> new BitSet())
-                .set(port.range().first(), port.range().last() + 1));
         List<ServicePort> closed = new ArrayList<>();
         byProtocol.forEach((protocol, exposed) -> {
             BitSet rest = (BitSet) exposed.clone();
-            rest.andNot(open.getOrDefault(protocol, new BitSet()));
-            for (int first = rest.nextSetBit(0); first >= 0; first = rest.nextSetBit(first)) {
-                int end = rest.nextClearBit(first);
-                closed.add(new ServicePort(new PortRange(first, end - 1), protocol));
-                first = end;
-            }
+            rest.andNot(PortBits.of(opened.stream().filter(p -> p.protocol() == protocol).map(ServicePort::range)
+                    .toList()));
+            PortBits.ranges(rest).forEach(range -> closed.add(new ServicePort(range, protocol)));
         });
         return closed.stream().sorted().toList();
     }

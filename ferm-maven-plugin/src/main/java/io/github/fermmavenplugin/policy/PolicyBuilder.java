@@ -12,6 +12,7 @@ import io.github.fermmavenplugin.dockerfile.ImageMetadata;
 import io.github.fermmavenplugin.net.InterfaceName;
 import io.github.fermmavenplugin.net.InvalidValueException;
 import io.github.fermmavenplugin.net.PortRange;
+import io.github.fermmavenplugin.net.Protocol;
 import io.github.fermmavenplugin.net.ServicePort;
 import io.github.fermmavenplugin.policy.Policy.DockerNetwork;
 import io.github.fermmavenplugin.policy.Policy.Fallback;
@@ -20,6 +21,8 @@ import io.github.fermmavenplugin.policy.PortMatch.PortField;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +31,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Checks a descriptor against the image it guards and turns it into a {@link Policy}. Every error
@@ -76,8 +80,8 @@ public final class PolicyBuilder {
         for (Located<RuleSpec> spec : rules(descriptor.host(), "host")) {
             host.add(hostRule(spec, names, sources));
         }
-        return new Policy(service, network, ingress, host, fallback(), exposed.all(), inherited,
-                exposed.notOpened(opened));
+        return new Policy(service, network, matchPublishedTargetsAsAsked(ingress, publishedTo), host, fallback(),
+                exposed.all(), inherited, exposed.notOpened(opened));
     }
 
     private void checkVersion() {
@@ -254,7 +258,39 @@ public final class PolicyBuilder {
         }
     }
 
-    private record PublishedPort(int port, io.github.fermmavenplugin.net.Protocol protocol) {
+    /**
+     * A plain rule for a container port matches it after Docker's DNAT, so it would also admit clients
+     * of another host port the descriptor publishes onto that port ("8443:443" for the office beside
+     * "443" for everyone would open 8443 to everyone). For such container ports, plain rules match the
+     * port the client asked for instead: the container port itself, published on its own number.
+     */
+    private static List<AllowRule> matchPublishedTargetsAsAsked(List<AllowRule> rules,
+            Map<PublishedPort, ServicePort> publishedTo) {
+        Map<Protocol, BitSet> targets = new EnumMap<>(Protocol.class);
+        publishedTo.values().forEach(target -> targets.computeIfAbsent(target.protocol(), p -> new BitSet())
+                .set(target.range().first()));
+        if (targets.isEmpty()) {
+            return rules;
+        }
+        return rules.stream().map(rule -> new AllowRule(rule.name(), rule.ports().stream()
+                .flatMap(match -> splitByTargets(match, targets.getOrDefault(match.protocol(), new BitSet())))
+                .toList(), rule.sources())).toList();
+    }
+
+    private static Stream<PortMatch> splitByTargets(PortMatch match, BitSet targets) {
+        if (match.field() != PortField.DESTINATION || !PortBits.of(match.ports()).intersects(targets)) {
+            return Stream.of(match);
+        }
+        BitSet inside = PortBits.of(match.ports());
+        inside.and(targets);
+        BitSet outside = PortBits.of(match.ports());
+        outside.andNot(targets);
+        return Stream.of(Map.entry(PortField.DESTINATION, outside), Map.entry(PortField.ORIGINAL_DESTINATION, inside))
+                .filter(part -> !part.getValue().isEmpty())
+                .map(part -> new PortMatch(match.protocol(), part.getKey(), PortBits.ranges(part.getValue())));
+    }
+
+    private record PublishedPort(int port, Protocol protocol) {
         @Override
         public String toString() {
             return port + "/" + protocol.token();

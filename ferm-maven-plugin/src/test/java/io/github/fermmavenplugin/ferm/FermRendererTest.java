@@ -28,6 +28,7 @@ class FermRendererTest {
         return FermRenderer.render(policy);
     }
 
+    /** 443 is also published as 8443 for the office only, so web's 443 is matched as the client asked for it. */
     @Test
     void writesTheIngressFileOfTheSpecExample() {
         SortedMap<String, String> files = render("""
@@ -50,11 +51,13 @@ class FermRendererTest {
                 # Made by ferm-maven-plugin for service billing-api: who may reach its containers,
                 # from eth0 to docker0. What no rule allows, 99-docker.ferm stops.
                 domain ip table filter chain DOCKER-USER interface eth0 outerface docker0 {
-                    proto tcp mod multiport destination-ports (80 443) mod comment comment "billing-api web" ACCEPT;
+                    proto tcp dport 80 mod comment comment "billing-api web" ACCEPT;
+                    proto tcp mod conntrack ctorigdstport 443 mod comment comment "billing-api web" ACCEPT;
                     saddr 198.51.100.0/24 proto tcp mod conntrack ctorigdstport 8443 mod comment comment "billing-api admin" ACCEPT;
                 }
                 domain ip6 table filter chain DOCKER-USER interface eth0 outerface docker0 {
-                    proto tcp mod multiport destination-ports (80 443) mod comment comment "billing-api web" ACCEPT;
+                    proto tcp dport 80 mod comment comment "billing-api web" ACCEPT;
+                    proto tcp mod conntrack ctorigdstport 443 mod comment comment "billing-api web" ACCEPT;
                     saddr 2001:db8:10::/48 proto tcp mod conntrack ctorigdstport 8443 mod comment comment "billing-api admin" ACCEPT;
                 }
                 """);

@@ -51,7 +51,8 @@ class PolicyBuilderTest {
         AllowRule web = policy.ingress().get(0);
         assertThat(web.ports()).extracting(PortMatch::field, m -> m.protocol().token(), m -> m.ports().toString())
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(PortField.DESTINATION, "tcp", "[80, 443]"),
+                        org.assertj.core.groups.Tuple.tuple(PortField.DESTINATION, "tcp", "[80]"),
+                        org.assertj.core.groups.Tuple.tuple(PortField.ORIGINAL_DESTINATION, "tcp", "[443]"),
                         org.assertj.core.groups.Tuple.tuple(PortField.DESTINATION, "udp", "[53]"),
                         org.assertj.core.groups.Tuple.tuple(PortField.ORIGINAL_DESTINATION, "tcp", "[8443]"));
         assertThat(web.sources().in(IpFamily.IPV6)).get().asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST).extracting(Object::toString)
@@ -61,6 +62,20 @@ class PolicyBuilderTest {
         assertThat(policy.fallback().action()).isEqualTo(Policy.FallbackAction.DROP);
         assertThat(policy.closed()).extracting(ServicePort::toString)
                 .containsExactly("5005/tcp", "8000-8010/tcp", "9100/tcp");
+    }
+
+    @Test
+    void aContainerPortPublishedUnderAnotherNumberIsMatchedAsTheClientAskedForIt() {
+        Policy policy = policy(rules("ingress:\n  - name: web\n    ports: [80, 443]\n"
+                + "  - name: admin\n    ports: [\"8443:443\"]\n    from: [198.51.100.0/24]\n"));
+
+        assertThat(policy.ingress().get(0).ports())
+                .extracting(PortMatch::field, m -> m.ports().toString())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(PortField.DESTINATION, "[80]"),
+                        org.assertj.core.groups.Tuple.tuple(PortField.ORIGINAL_DESTINATION, "[443]"));
+        assertThat(policy.ingress().get(1).ports())
+                .extracting(PortMatch::field, m -> m.ports().toString())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(PortField.ORIGINAL_DESTINATION, "[8443]"));
     }
 
     @Test
