@@ -1,17 +1,22 @@
 package io.github.fermmavenplugin.maven;
 
+import io.github.fermmavenplugin.bundle.BundleFile;
+import io.github.fermmavenplugin.bundle.BundleManifest.MavenCoordinates;
 import io.github.fermmavenplugin.diagnostic.InvalidInputException;
 import io.github.fermmavenplugin.dockerfile.BuildOptions;
 import io.github.fermmavenplugin.net.ServicePort;
 import io.github.fermmavenplugin.pipeline.Analysis;
+import io.github.fermmavenplugin.pipeline.BundleIdentity;
 import io.github.fermmavenplugin.pipeline.BundlePipeline;
 import java.io.File;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 
@@ -41,6 +46,9 @@ abstract class AbstractFermMojo extends AbstractMojo {
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     MavenProject project;
 
+    @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
+    PluginDescriptor plugin;
+
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
@@ -51,22 +59,46 @@ abstract class AbstractFermMojo extends AbstractMojo {
             run();
         } catch (InvalidInputException e) {
             throw new MojoFailureException(e.getMessage());
+        } catch (RuntimeException e) {
+            throw new MojoExecutionException("ferm-maven-plugin failed: " + e + ". This is a defect; please report it"
+                    + " with the descriptor and Dockerfile.", e);
         }
     }
 
     /** The goal's work; a user's mistake is thrown as {@link InvalidInputException}. */
     abstract void run() throws MojoExecutionException, MojoFailureException;
 
-    final Analysis analyse() {
-        BuildOptions build = new BuildOptions(Optional.ofNullable(target).filter(t -> !t.isBlank()),
-                buildArgs == null ? Map.of() : buildArgs);
+    /** Reads descriptor and Dockerfile and checks them against each other; logs what the user should know. */
+    final Analysis analyse() throws MojoFailureException {
+        BuildOptions build = new BuildOptions(Optional.ofNullable(target).filter(t -> !t.isBlank()), buildArgs());
         Analysis analysis = BundlePipeline.analyse(descriptor.toPath(), dockerfile.toPath(), build,
                 project.getArtifactId());
+        getLog().info("Firewall of service " + analysis.policy().service() + " (named by "
+                + analysis.serviceNameOrigin() + ")");
         if (!analysis.policy().closed().isEmpty()) {
             getLog().info("exposed but closed: " + analysis.policy().closed().stream().map(ServicePort::toString)
                     .collect(Collectors.joining(", ")) + " (no ingress rule opens "
                     + (analysis.policy().closed().size() == 1 ? "it" : "them") + ")");
         }
         return analysis;
+    }
+
+    final List<BundleFile> render(Analysis analysis) {
+        return BundlePipeline.render(analysis, new BundleIdentity(
+                new MavenCoordinates(project.getGroupId(), project.getArtifactId(), project.getVersion()),
+                plugin.getVersion(), project.getBasedir().toPath()));
+    }
+
+    private Map<String, String> buildArgs() throws MojoFailureException {
+        if (buildArgs == null) {
+            return Map.of();
+        }
+        for (Map.Entry<String, String> arg : buildArgs.entrySet()) {
+            if (arg.getValue() == null) {
+                throw new MojoFailureException("buildArgs: '" + arg.getKey() + "' has no value. Give it one, as"
+                        + " --build-arg NAME=value does, or remove it.");
+            }
+        }
+        return buildArgs;
     }
 }

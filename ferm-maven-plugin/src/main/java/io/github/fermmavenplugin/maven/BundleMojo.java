@@ -1,12 +1,10 @@
 package io.github.fermmavenplugin.maven;
 
 import io.github.fermmavenplugin.bundle.BundleFile;
-import io.github.fermmavenplugin.bundle.BundleManifest.MavenCoordinates;
 import io.github.fermmavenplugin.bundle.OutputTimestamp;
 import io.github.fermmavenplugin.ferm.FermCheck;
 import io.github.fermmavenplugin.ferm.FermCheck.FermRejectedException;
 import io.github.fermmavenplugin.pipeline.Analysis;
-import io.github.fermmavenplugin.pipeline.BundleIdentity;
 import io.github.fermmavenplugin.pipeline.BundlePipeline;
 import java.io.File;
 import java.io.IOException;
@@ -18,7 +16,6 @@ import java.util.Optional;
 import javax.inject.Inject;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -61,9 +58,6 @@ public class BundleMojo extends AbstractFermMojo {
     @Parameter(defaultValue = "${project.build.finalName}", readonly = true, required = true)
     String finalName;
 
-    @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
-    PluginDescriptor plugin;
-
     private final MavenProjectHelper projectHelper;
 
     @Inject
@@ -73,16 +67,14 @@ public class BundleMojo extends AbstractFermMojo {
 
     @Override
     void run() throws MojoExecutionException, MojoFailureException {
-        Instant entryTime = entryTime();
-        VerifyMode mode = VerifyMode.parse(verify);
         if (attach) {
             requireClassifierNotAttached();
         }
         discardPreviousBundle();
+        Instant entryTime = entryTime();
+        VerifyMode mode = VerifyMode.parse(verify);
         Analysis analysis = analyse();
-        List<BundleFile> files = BundlePipeline.render(analysis, new BundleIdentity(
-                new MavenCoordinates(project.getGroupId(), project.getArtifactId(), project.getVersion()),
-                plugin.getVersion(), project.getBasedir().toPath()));
+        List<BundleFile> files = render(analysis);
         verifyWithFerm(mode, files);
         try {
             BundlePipeline.write(files, bundleDirectory(), archive(), entryTime);
@@ -113,7 +105,8 @@ public class BundleMojo extends AbstractFermMojo {
         }
     }
 
-    private void verifyWithFerm(VerifyMode mode, List<BundleFile> files) throws MojoFailureException {
+    private void verifyWithFerm(VerifyMode mode, List<BundleFile> files)
+            throws MojoFailureException, MojoExecutionException {
         if (mode == VerifyMode.FALSE) {
             return;
         }
@@ -130,8 +123,8 @@ public class BundleMojo extends AbstractFermMojo {
             FermCheck.run(ferm.get(), BundlePipeline.asText(files));
             getLog().info("ferm " + ferm.get() + " accepts the bundle.");
         } catch (FermRejectedException e) {
-            throw new MojoFailureException(e.getMessage() + " This is a defect of ferm-maven-plugin or of this"
-                    + " ferm version; please report it with the descriptor.");
+            throw new MojoExecutionException(e.getMessage() + " This is a defect of ferm-maven-plugin or of this"
+                    + " ferm version; please report it with the descriptor.", e);
         }
     }
 

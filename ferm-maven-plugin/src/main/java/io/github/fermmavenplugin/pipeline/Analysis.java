@@ -1,9 +1,20 @@
 package io.github.fermmavenplugin.pipeline;
 
+import io.github.fermmavenplugin.descriptor.Descriptor;
 import io.github.fermmavenplugin.diagnostic.UserFile;
 import io.github.fermmavenplugin.dockerfile.ImageMetadata;
 import io.github.fermmavenplugin.policy.Policy;
 
 /** A descriptor checked against its Dockerfile: what {@code ferm:check} proves and {@code ferm:bundle} writes. */
-public record Analysis(UserFile descriptor, UserFile dockerfile, ImageMetadata image, Policy policy) {
+public record Analysis(UserFile descriptorFile, Descriptor descriptor, UserFile dockerfile, ImageMetadata image,
+        Policy policy) {
+
+    /** Where the service's name came from, for the build log: the descriptor, the image's title, or the fallback. */
+    public String serviceNameOrigin() {
+        if (descriptor.service() != null) {
+            return "the descriptor";
+        }
+        boolean fromTitle = image.label(ImageMetadata.OCI_TITLE).filter(policy.service().value()::equals).isPresent();
+        return fromTitle ? "the image's " + ImageMetadata.OCI_TITLE + " label" : "the artifactId";
+    }
 }

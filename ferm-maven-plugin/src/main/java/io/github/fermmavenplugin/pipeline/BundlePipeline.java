@@ -55,7 +55,7 @@ public final class BundlePipeline {
         UserFile dockerfileText = UserFile.read(dockerfileFile, "Dockerfile", DOCKERFILE_PARAMETER);
         ImageMetadata image = DockerfileReader.read(dockerfileText, build);
         Policy policy = PolicyBuilder.build(descriptor, descriptorFile, image, fallbackService);
-        return new Analysis(descriptorText, dockerfileText, image, policy);
+        return new Analysis(descriptorText, descriptor, dockerfileText, image, policy);
     }
 
     /** The bundle's files: the ferm.d files, then the manifest that names them. */
@@ -110,7 +110,7 @@ public final class BundlePipeline {
                 policy.service().value(),
                 identity.project(),
                 identity.pluginVersion(),
-                new SourceDigest(identity.relative(analysis.descriptor().path()), analysis.descriptor().sha256()),
+                new SourceDigest(identity.relative(analysis.descriptorFile().path()), analysis.descriptorFile().sha256()),
                 new DockerfileDigest(identity.relative(analysis.dockerfile().path()), analysis.dockerfile().sha256(),
                         analysis.image().stage()),
                 ports(analysis.image().ports()),

@@ -124,6 +124,29 @@ class BundleMojoTest {
 
     @Test
     @InjectMojo(goal = "bundle", pom = POM)
+    void anyFailureLeavesNoBundleOfAnEarlierBuild(BundleMojo mojo) throws Exception {
+        mojo.execute();
+        project.getAttachedArtifacts().clear();
+        mojo.verify = "bogus";
+
+        assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class);
+        assertThat(basedir.resolve("target/mojo-wiring-1.0-ferm.tar.gz")).doesNotExist();
+        assertThat(basedir.resolve("target/ferm")).doesNotExist();
+    }
+
+    @Test
+    @InjectMojo(goal = "bundle", pom = POM)
+    void aBuildArgWithoutValueIsAUserMistake(BundleMojo mojo) {
+        mojo.buildArgs = new java.util.HashMap<>();
+        mojo.buildArgs.put("PORT", null);
+
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessage("buildArgs: 'PORT' has no value. Give it one, as --build-arg NAME=value does, or remove it.");
+    }
+
+    @Test
+    @InjectMojo(goal = "bundle", pom = POM)
     @MojoParameter(name = "skip", value = "true")
     void skipDoesNothing(BundleMojo mojo) throws Exception {
         Files.delete(basedir.resolve("firewall.yaml"));
