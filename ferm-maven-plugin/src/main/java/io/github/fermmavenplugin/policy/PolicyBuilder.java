@@ -41,7 +41,8 @@ public final class PolicyBuilder {
 
     private static final int SUPPORTED_VERSION = 1;
     private static final String SERVICE_NAME_RULE =
-            "Set 'service:' to 1-40 characters: lowercase letters and digits first, then also '.', '_' or '-'.";
+            "Set 'service:' to 1-40 characters: lowercase letters and digits first, then also '.', '_' or '-',"
+                    + " not starting with 'docker.', which names the container rules' files.";
 
     private final Descriptor descriptor;
     private final SourcePosition top;

@@ -136,6 +136,7 @@ class PolicyBuilderTest {
             no version             | service: shop                                                         | :1:1: the descriptor does not say its version
             version 2              | version: 2                                                            | :1:10: descriptor version 2 is not supported
             bad service name       | version: 1\\nservice: Billing API                                     | :2:10: 'Billing API' is not a usable service name
+            service like a file    | version: 1\\nservice: docker.shop                                     | :2:10: 'docker.shop' is not a usable service name
             port not exposed       | ingress:\\n  - name: web\\n    ports: [8081]                          | :5:13: container port 8081/tcp is not exposed by the Dockerfile (stage runtime). It exposes 53/udp, 80/tcp, 443/tcp, 5005/tcp, 8000-8010/tcp, 9100/tcp.
             udp not exposed        | ingress:\\n  - name: dns\\n    ports: [53]                            | :5:13: container port 53/tcp is not exposed
             range partly exposed   | ingress:\\n  - name: r\\n    ports: [8005-8011]                       | :5:13: container port 8011/tcp of 8005-8011/tcp is not exposed
