@@ -4,6 +4,7 @@ import static io.github.fermmavenplugin.ferm.FermWriter.statement;
 
 import io.github.fermmavenplugin.ferm.FermWriter.Statement;
 import io.github.fermmavenplugin.net.Cidr;
+import io.github.fermmavenplugin.net.InterfaceName;
 import io.github.fermmavenplugin.net.IpFamily;
 import io.github.fermmavenplugin.net.PortRange;
 import io.github.fermmavenplugin.net.Protocol;
@@ -51,8 +52,10 @@ public final class FermRenderer {
      */
     static final Set<Protocol> MULTIPORT_PROTOCOLS = EnumSet.of(Protocol.TCP, Protocol.UDP);
 
-    private static final String DOCKER_USER = "DOCKER-USER";
-    private static final String INPUT = "INPUT";
+    /** Where the rules for traffic towards containers go: Docker jumps here first from FORWARD. */
+    public static final String CONTAINER_CHAIN = "DOCKER-USER";
+    /** Where the rules for traffic towards the host itself go. */
+    public static final String HOST_CHAIN = "INPUT";
 
     private FermRenderer() {
     }
@@ -86,7 +89,7 @@ public final class FermRenderer {
                 .rule(statement("chain").list(DOCKER_FILTER_CHAINS).preserve())
                 .comment("Packets of connections a rule allowed when they began pass at once: one rule, whatever")
                 .comment("the bridge, since an established flow from outside was let in by some rule already.")
-                .rule(statement("chain", DOCKER_USER, "interface").list(FermWriter.tokens(network.external()))
+                .rule(statement("chain", CONTAINER_CHAIN, "interface").list(names(network.external()))
                         .words("mod", "conntrack", "ctstate").list(List.of("RELATED",
                         "ESTABLISHED")).word("ACCEPT"))
                 .close()
@@ -104,11 +107,11 @@ public final class FermRenderer {
         DockerNetwork network = policy.network();
         FermWriter out = new FermWriter()
                 .comment("Made by ferm-maven-plugin for service " + policy.service() + ": who may reach its containers,")
-                .comment("from " + String.join(" ", FermWriter.tokens(network.external())) + " to "
+                .comment("from " + String.join(" ", names(network.external())) + " to "
                         + network.bridge() + ". What no rule allows, 99-docker.ferm stops.");
         for (IpFamily family : IpFamily.values()) {
             allowRules(out, policy.service(), policy.ingress(), family,
-                    statement("chain", DOCKER_USER).then(towardsContainers(network)));
+                    statement("chain", CONTAINER_CHAIN).then(towardsContainers(network)));
         }
         return out.text();
     }
@@ -117,7 +120,7 @@ public final class FermRenderer {
         FermWriter out = new FermWriter()
                 .comment("Made by ferm-maven-plugin for service " + policy.service() + ": who may reach the host.");
         for (IpFamily family : IpFamily.values()) {
-            allowRules(out, policy.service(), policy.host(), family, statement("chain", INPUT));
+            allowRules(out, policy.service(), policy.host(), family, statement("chain", HOST_CHAIN));
         }
         return out.text();
     }
@@ -134,7 +137,7 @@ public final class FermRenderer {
                 for (Statement ports : portMatches(match)) {
                     Statement line = new Statement();
                     if (!sources.get().isEmpty()) {
-                        line.word("saddr").list(FermWriter.tokens(sources.get()));
+                        line.word("saddr").list(sources.get().stream().map(Cidr::token).toList());
                     }
                     lines.add(line.then(ports).words("mod", "comment", "comment")
                             .quoted(service + " " + rule.name()).word("ACCEPT"));
@@ -201,20 +204,20 @@ public final class FermRenderer {
         boolean reject = policy.fallback().action() == FallbackAction.REJECT;
         FermWriter out = new FermWriter()
                 .comment("Made by ferm-maven-plugin. Whatever no rule allowed from "
-                        + String.join(" ", FermWriter.tokens(network.external())) + " to a container is "
+                        + String.join(" ", names(network.external())) + " to a container is "
                         + (reject ? "refused," : "dropped,"))
-                .comment("on every Docker bridge: " + String.join(" ", FermWriter.tokens(network.containerBridges()))
+                .comment("on every Docker bridge: " + String.join(" ", names(network.containerBridges()))
                         + ". Containers no bundle describes stay closed.")
                 .comment("No RETURN at the end: the rules of every bundle in ferm.d come first.");
         if (!reject) {
-            out.open(statement("domain").list(familyTokens()).words("table", "filter", "chain", DOCKER_USER)
+            out.open(statement("domain").list(familyTokens()).words("table", "filter", "chain", CONTAINER_CHAIN)
                     .then(towardsAnyContainer(network)));
             log(out, policy);
             out.rule(statement("DROP")).close();
             return out.text();
         }
         for (IpFamily family : IpFamily.values()) {
-            out.open(statement("domain", family.fermDomain(), "table", "filter", "chain", DOCKER_USER)
+            out.open(statement("domain", family.fermDomain(), "table", "filter", "chain", CONTAINER_CHAIN)
                     .then(towardsAnyContainer(network)));
             log(out, policy);
             out.rule(statement("proto", "tcp", "REJECT", "reject-with", "tcp-reset"))
@@ -239,18 +242,22 @@ public final class FermRenderer {
         return "ferm " + (name.length() > room ? name.substring(0, room) : name) + ": ";
     }
 
+    private static List<String> names(List<InterfaceName> interfaces) {
+        return interfaces.stream().map(InterfaceName::token).toList();
+    }
+
     private static List<String> familyTokens() {
         return Arrays.stream(IpFamily.values()).map(IpFamily::fermDomain).toList();
     }
 
     /** Traffic from outside to any container bridge, for the files every bundle shares. */
     private static Statement towardsAnyContainer(DockerNetwork network) {
-        return statement("interface").list(FermWriter.tokens(network.external()))
-                .word("outerface").list(FermWriter.tokens(network.containerBridges()));
+        return statement("interface").list(names(network.external()))
+                .word("outerface").list(names(network.containerBridges()));
     }
 
     private static Statement towardsContainers(DockerNetwork network) {
-        return statement("interface").list(FermWriter.tokens(network.external()))
+        return statement("interface").list(names(network.external()))
                 .words("outerface", network.bridge().toString());
     }
 }

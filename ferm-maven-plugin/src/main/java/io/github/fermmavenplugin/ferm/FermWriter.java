@@ -94,11 +94,6 @@ final class FermWriter {
         return this;
     }
 
-    FermWriter blankLine() {
-        text.append('\n');
-        return this;
-    }
-
     /** {@code statement;} */
     FermWriter rule(Statement statement) {
         line(statement.tokens + ";");
@@ -130,9 +125,5 @@ final class FermWriter {
 
     private void line(String line) {
         text.append(INDENT.repeat(depth)).append(line).append('\n');
-    }
-
-    static List<String> tokens(Collection<?> values) {
-        return values.stream().map(Object::toString).toList();
     }
 }

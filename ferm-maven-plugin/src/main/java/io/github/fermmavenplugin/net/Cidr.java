@@ -87,16 +87,6 @@ public record Cidr(IpFamily family, String address, int prefixLength) implements
         return analyse(address + "/" + prefixLength).address;
     }
 
-    /** Whether this is the whole address space of its family: 0.0.0.0/0 or ::/0. */
-    public boolean isAny() {
-        return prefixLength == 0;
-    }
-
-    /** Whether this is one address (/32, /128) rather than a network. */
-    public boolean isSingleAddress() {
-        return prefixLength == family.addressBits();
-    }
-
     /** Whether every address of {@code other} is in this network; never across families. */
     public boolean contains(Cidr other) {
         return family == other.family

@@ -104,8 +104,8 @@ public final class BundlePipeline {
     private static BundleManifest manifest(Analysis analysis, BundleIdentity identity, List<BundleFile> fermFiles) {
         Policy policy = analysis.policy();
         List<Rule> rules = new ArrayList<>();
-        policy.ingress().forEach(rule -> rules.add(rule(rule, "DOCKER-USER")));
-        policy.host().forEach(rule -> rules.add(rule(rule, "INPUT")));
+        policy.ingress().forEach(rule -> rules.add(rule(rule, FermRenderer.CONTAINER_CHAIN)));
+        policy.host().forEach(rule -> rules.add(rule(rule, FermRenderer.HOST_CHAIN)));
         return new BundleManifest(
                 policy.service().value(),
                 identity.project(),

@@ -1,7 +1,6 @@
 package io.github.fermmavenplugin.policy;
 
 import io.github.fermmavenplugin.net.InterfaceName;
-import java.util.Locale;
 
 /** How Docker networks the service, which decides where its containers sit. */
 public enum DockerMode {
@@ -16,9 +15,5 @@ public enum DockerMode {
 
     public InterfaceName defaultBridge() {
         return InterfaceName.parse(defaultBridge);
-    }
-
-    public String token() {
-        return name().toLowerCase(Locale.ROOT);
     }
 }

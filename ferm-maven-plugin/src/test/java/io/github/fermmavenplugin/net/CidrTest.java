@@ -257,22 +257,6 @@ class CidrTest {
                 .isEqualTo(expected || Cidr.parse(inner).contains(Cidr.parse(outer)));
     }
 
-    @ParameterizedTest(name = "{0}: any = {1}, single = {2}")
-    @CsvSource(delimiter = '|', textBlock = """
-            0.0.0.0/0       | true  | false
-            ::/0            | true  | false
-            0.0.0.0/1       | false | false
-            ::/1            | false | false
-            0.0.0.0         | false | true
-            ::              | false | true
-            10.0.0.1        | false | true
-            2001:db8::/32   | false | false
-            """)
-    void knowsTheWholeSpaceAndSingleAddresses(String text, boolean any, boolean single) {
-        assertThat(Cidr.parse(text).isAny()).isEqualTo(any);
-        assertThat(Cidr.parse(text).isSingleAddress()).isEqualTo(single);
-    }
-
     @Test
     void ordersByFamilyThenAddressAsUnsignedNumberThenPrefix() {
         List<String> sorted = List.of("0.0.0.0/0", "10.0.0.0/8", "10.0.0.0/16", "10.0.0.1/32", "127.255.255.255/32",
