@@ -121,7 +121,7 @@ public final class PolicyBuilder {
     }
 
     private DockerNetwork network() {
-        DockerSettings docker = section(descriptor.docker());
+        DockerSettings docker = section(descriptor.docker(), "docker");
         DockerMode mode = DockerMode.BRIDGE;
         if (docker != null && docker.mode() != null) {
             mode = choice(docker.mode(), DockerMode.class, "docker.mode");
@@ -147,7 +147,7 @@ public final class PolicyBuilder {
     }
 
     private List<ServicePort> inherited() {
-        DockerSettings docker = section(descriptor.docker());
+        DockerSettings docker = section(descriptor.docker(), "docker");
         if (docker == null || docker.inherited() == null) {
             return List.of();
         }
@@ -317,7 +317,7 @@ public final class PolicyBuilder {
     }
 
     private Fallback fallback() {
-        DefaultSettings defaults = section(descriptor.defaults());
+        DefaultSettings defaults = section(descriptor.defaults(), "defaults");
         FallbackAction action = defaults == null || defaults.action() == null
                 ? FallbackAction.DROP : choice(defaults.action(), FallbackAction.class, "defaults.action");
         boolean log = defaults != null && defaults.log() != null && Boolean.TRUE.equals(present(defaults.log(),
@@ -358,8 +358,16 @@ public final class PolicyBuilder {
                 .collect(Collectors.joining(", "));
     }
 
-    private <T> T section(Located<T> section) {
-        return section == null ? null : section.value();
+    /** A section's settings, or null when the key is absent; a key without settings is a mistake. */
+    private static <T> T section(Located<T> section, String key) {
+        if (section == null) {
+            return null;
+        }
+        if (section.isEmpty()) {
+            throw new InvalidInputException(section.position(), "'" + key + "' has no settings",
+                    "Give it its settings, or remove the key to use the defaults.");
+        }
+        return section.value();
     }
 
     static <T> T present(Located<T> value, String expected) {

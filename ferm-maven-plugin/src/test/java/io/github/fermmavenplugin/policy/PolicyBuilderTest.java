@@ -160,6 +160,8 @@ class PolicyBuilderTest {
             bad mode               | docker:\\n  mode: host                                                | :4:9: 'host' is not a docker.mode. Use one of: bridge, swarm.
             bad interface          | docker:\\n  external: [eth0/1]                                        | :4:14: 
             external is the bridge | docker:\\n  bridge: br-+\\n  external: [eth0, br-1234]            | :5:20: external interface 'br-1234' also matches the container bridge 'br-+'
+            docker without settings | docker:                                                        | :3:8: 'docker' has no settings
+            defaults without settings | defaults:                                                      | :3:10: 'defaults' has no settings
             bad action             | defaults:\\n  action: accept                                          | :4:11: 'accept' is not a defaults.action. Use one of: drop, reject.
             host rule no ports     | host:\\n  - name: ssh                                                 | :4:5: host rule 'ssh' has no 'ports:'
             host rule published    | host:\\n  - name: ssh\\n    ports: ["2222:22"]                        | :5:13: a host rule opens host ports; nothing is published
