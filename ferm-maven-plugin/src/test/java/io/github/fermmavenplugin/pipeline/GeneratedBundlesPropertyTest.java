@@ -16,6 +16,7 @@ import io.github.fermmavenplugin.policy.Policy;
 import io.github.fermmavenplugin.policy.Policy.FallbackAction;
 import io.github.fermmavenplugin.policy.PortMatch;
 import io.github.fermmavenplugin.policy.PortMatch.PortField;
+import io.github.fermmavenplugin.testing.YamlText;
 import io.github.fermmavenplugin.testing.DescriptorSchema;
 import io.github.fermmavenplugin.testing.IptablesRules;
 import io.github.fermmavenplugin.testing.PipelineRun;
@@ -379,7 +380,7 @@ class GeneratedBundlesPropertyTest {
     /** A value as YAML: one of the plausible ones, rarely hostile; sometimes absent. */
     private static Arbitrary<Optional<String>> value(Arbitrary<String> plausible, boolean clean) {
         return Arbitraries.frequencyOf(
-                Tuple.of(7, rarelyBroken(clean, plausible, hostile()).map(GeneratedBundlesPropertyTest::yamlString)
+                Tuple.of(7, rarelyBroken(clean, plausible, hostile()).map(YamlText::doubleQuoted)
                         .map(Optional::of)),
                 Tuple.of(3, Arbitraries.just(Optional.<String>empty())));
     }
@@ -393,7 +394,7 @@ class GeneratedBundlesPropertyTest {
                 Tuple.of(8, Arbitraries.just(Optional.<String>empty())));
         Arbitrary<Optional<String>> external = Arbitraries.frequencyOf(
                 Tuple.of(6, interfaceName.list().ofMinSize(1).ofMaxSize(3).uniqueElements()
-                        .map(names -> Optional.of(names.stream().map(GeneratedBundlesPropertyTest::yamlString)
+                        .map(names -> Optional.of(names.stream().map(YamlText::doubleQuoted)
                                 .collect(Collectors.joining(", ", "[", "]"))))),
                 Tuple.of(4, Arbitraries.just(Optional.<String>empty())));
         return Combinators.combine(value(Arbitraries.of("bridge", "swarm"), clean),
@@ -435,7 +436,7 @@ class GeneratedBundlesPropertyTest {
         Arbitrary<String> exposedPort = Arbitraries.of(exposed).map(GeneratedBundlesPropertyTest::portAsYaml);
         Arbitrary<String> published = singles.isEmpty() ? exposedPort
                 : Combinators.combine(port(clean), Arbitraries.of(singles))
-                        .as((host, container) -> yamlString(host + ":" + container));
+                        .as((host, container) -> YamlText.doubleQuoted(host + ":" + container));
         Arbitrary<String> portEntry = exposed.isEmpty() ? containerPort(clean)
                 : rarelyBroken(clean, Arbitraries.frequencyOf(Tuple.of(8, exposedPort), Tuple.of(2, published)),
                         containerPort(clean));
@@ -462,7 +463,7 @@ class GeneratedBundlesPropertyTest {
                 Tuple.of(9, fromOrMistake.map(fromList -> fromList.map(f -> "    from: " + f + "\n").orElse(""))),
                 Tuple.of(1, exceptFromAny(clean)));
         return Combinators.combine(ruleName(clean), ports, fromLines).as((name, portList, fromText) ->
-                "  - name: " + yamlString(name) + "\n"
+                "  - name: " + YamlText.doubleQuoted(name) + "\n"
                         + portList.map(p -> "    ports: " + p + "\n").orElse("")
                         + fromText);
     }
@@ -482,15 +483,15 @@ class GeneratedBundlesPropertyTest {
                             + Integer.toHexString(secondGroup) + "::/" + prefix;
                 });
         Arbitrary<String> except = rarelyBroken(clean, network, Arbitraries.of("10.0.0.1/8", "0.0.0.0/0"));
-        return except.map(e -> "    from: [any]\n    except: [" + yamlString(e) + "]\n");
+        return except.map(e -> "    from: [any]\n    except: [" + YamlText.doubleQuoted(e) + "]\n");
     }
 
     private static Arbitrary<String> containerPort(boolean clean) {
         return rarelyBroken(clean, Arbitraries.frequencyOf(
                         Tuple.of(6, port(clean).map(String::valueOf)),
                         Tuple.of(2, Combinators.combine(port(clean), Arbitraries.of("tcp", "udp", "sctp"))
-                                .as((p, protocol) -> yamlString(p + "/" + protocol)))),
-                hostile().map(GeneratedBundlesPropertyTest::yamlString));
+                                .as((p, protocol) -> YamlText.doubleQuoted(p + "/" + protocol)))),
+                hostile().map(YamlText::doubleQuoted));
     }
 
     /** An entry of {@code from} or of a group: networks of both families, addresses, groups, mistakes. */
@@ -519,25 +520,14 @@ class GeneratedBundlesPropertyTest {
         }
         Arbitrary<String> broken = Arbitraries.oneOf(
                 Arbitraries.of("10.0.0.1/8", "300.1.1.1", "fe80::/129", "undefined-group", "any"), hostile());
-        return rarelyBroken(clean, Arbitraries.frequencyOf(good), broken).map(GeneratedBundlesPropertyTest::yamlString);
+        return rarelyBroken(clean, Arbitraries.frequencyOf(good), broken).map(YamlText::doubleQuoted);
     }
 
     /** Numbers stay YAML numbers sometimes, as users write them. */
     private static String portAsYaml(String port) {
-        return port.chars().allMatch(Character::isDigit) && !port.isEmpty() ? port : yamlString(port);
+        return port.chars().allMatch(Character::isDigit) && !port.isEmpty() ? port : YamlText.doubleQuoted(port);
     }
 
-    private static String yamlString(String value) {
-        try {
-            StringBuilder escaped = new StringBuilder();
-            for (char c : JSON.writeValueAsString(value).toCharArray()) {
-                escaped.append(c < 0x80 ? String.valueOf(c) : String.format("\\u%04X", (int) c));
-            }
-            return escaped.toString();
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     private static String dockerfileQuoted(String value) {
         return value.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", " ").replace("\r", " ");

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.fermmavenplugin.bundle.BundleFile;
+import io.github.fermmavenplugin.testing.YamlText;
 import io.github.fermmavenplugin.testing.PipelineRun;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -106,7 +107,7 @@ class HostileInputTest {
         return DESCRIPTOR_FIELDS.entrySet().stream().flatMap(field -> HOSTILE.entrySet().stream().flatMap(value ->
                 Stream.of(
                         arguments(field.getKey(), value.getKey() + ", quoted",
-                                field.getValue().formatted(yamlString(value.getValue()))),
+                                field.getValue().formatted(YamlText.doubleQuoted(value.getValue()))),
                         arguments(field.getKey(), value.getKey() + ", as written",
                                 field.getValue().formatted(value.getValue())))
                         .filter(written -> !value.getValue().contains("\r")
@@ -224,19 +225,6 @@ class HostileInputTest {
 
     private static String webDescriptor() {
         return "version: 1\nservice: shop\ningress:\n  - name: web\n    ports: [80]\n";
-    }
-
-    /** A YAML double-quoted scalar holding exactly the value (JSON's string syntax is YAML's). */
-    private static String yamlString(String value) {
-        try {
-            StringBuilder escaped = new StringBuilder();
-            for (char c : JSON.writeValueAsString(value).toCharArray()) {
-                escaped.append(c < 0x80 ? String.valueOf(c) : String.format("\\u%04X", (int) c));
-            }
-            return escaped.toString();
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** The value inside a Dockerfile's double quotes: only '"' and '\' need a backslash. */
