@@ -206,6 +206,25 @@ class DockerfileSemanticsTest {
                         lines("FROM alpine", "ENV P=81", "ARG P", "EXPOSE $P"), "90/tcp").args("P=90"),
                 exposes("BuildKit surprise: ARGs of a stage are inherited by a stage built FROM it",
                         lines("FROM alpine AS base", "ARG P=80", "FROM base", "EXPOSE $P"), "80/tcp"),
+                // BuildKit's convert.go: a child stage takes its parent's variables (ARG values included), then
+                // dispatchStages sets every ENV of the parent's image config over them again before the first
+                // instruction (and before ONBUILD triggers). An ARG that beat an ENV in the parent loses in the child.
+                exposes("in the parent stage itself the later ARG still wins over the ENV",
+                        lines("FROM alpine AS base", "ENV P=1", "ARG P=2", "EXPOSE $P", "FROM base"), "2/tcp")
+                        .target("base"),
+                exposes("BuildKit surprise: a stage built FROM another sets its ENV again over the ARG that won there",
+                        lines("FROM alpine AS base", "ENV P=1", "ARG P=2", "FROM base", "EXPOSE $P"), "1/tcp"),
+                exposes("BuildKit surprise: ... also over a build arg that won there",
+                        lines("FROM alpine AS base", "ENV P=1", "ARG P", "LABEL parent=$P", "FROM base",
+                                "LABEL child=$P"), "").args("P=9").labels("parent=9", "child=1"),
+                exposes("BuildKit surprise: ... before the parent's ONBUILD triggers run",
+                        lines("FROM alpine AS base", "ENV P=1", "ARG P=2", "ONBUILD EXPOSE $P", "FROM base"),
+                        "1/tcp"),
+                exposes("BuildKit surprise: ... again at every FROM down the chain, the ENV outliving later ARGs",
+                        lines("FROM alpine AS base", "ENV P=1", "FROM base AS mid", "ARG P=2", "LABEL mid=$P",
+                                "FROM mid", "LABEL last=$P"), "").labels("mid=2", "last=1"),
+                exposes("the child's own ARG after the FROM wins over the inherited ENV as in any stage",
+                        lines("FROM alpine AS base", "ENV P=1", "FROM base", "ARG P=3", "EXPOSE $P"), "3/tcp"),
                 exposes("ENV built from ARG keeps the build arg", lines("FROM alpine", "ARG V=1", "ENV PORT=808$V",
                         "EXPOSE $PORT"), "8082/tcp").args("V=2"),
                 exposes("a quoted ARG default", lines("FROM alpine", "ARG P=\"80\"", "EXPOSE $P"), "80/tcp"),
