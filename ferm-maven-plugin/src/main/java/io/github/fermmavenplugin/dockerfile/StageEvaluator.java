@@ -232,7 +232,8 @@ final class StageEvaluator {
                     String shown = word.equals(raw) ? Quoted.of(raw) : Quoted.of(raw) + " (expanded: " + Quoted.of(word) + ")";
                     throw new InvalidInputException(at,
                             "EXPOSE " + shown + " is not a port: " + e.getMessage() + unsetNote(expansion),
-                            "Write a port or range with an optional protocol: 80, 80/tcp, 53/udp, 8000-8010/tcp.");
+                            e.remedy().orElse("Write a port or range with an optional protocol: 80, 80/tcp, 53/udp,"
+                                    + " 8000-8010/tcp."));
                 }
             }
         }
