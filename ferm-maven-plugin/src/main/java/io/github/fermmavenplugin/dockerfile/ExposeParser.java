@@ -6,21 +6,51 @@ import io.github.fermmavenplugin.net.Protocol;
 import io.github.fermmavenplugin.net.ServicePort;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
- * Reads one expanded EXPOSE word as Docker does: {@code port}, {@code first-last}, either followed by
- * {@code /tcp}, {@code /udp} or {@code /sctp} in any case; tcp when no protocol is given. Docker also takes
- * {@code [ip:]hostPort:containerPort} here and exposes the container port, and so do we. Stricter than Docker:
- * port 0, which Docker would accept and no firewall can open, is refused.
+ * Reads one expanded EXPOSE word as BuildKit does: {@code port}, {@code first-last}, either followed by
+ * {@code /tcp}, {@code /udp} or {@code /sctp} in any case; tcp when no protocol is given. BuildKit also takes
+ * {@code [ip:]hostPort:containerPort} here and exposes the container port, and so do we, with its checks: the address
+ * must be an IP address ({@link IpAddressLiteral}, IPv6 also in brackets), and a host port range must be as long as
+ * the container port range unless the container side is a single port. Stricter than BuildKit: port 0, which
+ * BuildKit would accept and no firewall can open, is refused.
  */
 final class ExposeParser {
 
-    /** Why a word is not a port, said so that it fits "EXPOSE '...' is not a port: ...". */
+    /** Why a word is not a port, said so that it fits "EXPOSE '...' is not a port: ...", and what to write instead. */
     static final class NotAPort extends Exception {
         private static final long serialVersionUID = 1L;
 
+        private final String remedy;
+
         NotAPort(String reason) {
+            this(reason, null);
+        }
+
+        NotAPort(String reason, String remedy) {
             super(reason, null, false, false);
+            this.remedy = remedy;
+        }
+
+        /** A remedy for this word in particular, when the general one would not help. */
+        Optional<String> remedy() {
+            return Optional.ofNullable(remedy);
+        }
+    }
+
+    /** The parts of "[ip:]hostPort:containerPort[/protocol]", split at colons as BuildKit splits them. */
+    private record Parts(String address, String hostPorts, String containerPart) {
+
+        static Parts of(String word) {
+            String[] parts = word.split(":", -1);
+            int count = parts.length;
+            return switch (count) {
+                case 1 -> new Parts("", "", word);
+                case 2 -> new Parts("", parts[0], parts[1]);
+                default -> new Parts(String.join(":", Arrays.copyOf(parts, count - 2)), parts[count - 2],
+                        parts[count - 1]);
+            };
         }
     }
 
@@ -28,10 +58,10 @@ final class ExposeParser {
     }
 
     static ServicePort parse(String word) throws NotAPort {
-        String containerPart = containerPart(word);
-        int slash = containerPart.indexOf('/');
-        String portText = slash < 0 ? containerPart : containerPart.substring(0, slash);
-        String protocolText = slash < 0 ? "" : containerPart.substring(slash + 1);
+        Parts parts = Parts.of(word);
+        int slash = parts.containerPart().indexOf('/');
+        String portText = slash < 0 ? parts.containerPart() : parts.containerPart().substring(0, slash);
+        String protocolText = slash < 0 ? "" : parts.containerPart().substring(slash + 1);
         if (portText.isEmpty()) {
             throw new NotAPort("no port number");
         }
@@ -39,25 +69,56 @@ final class ExposeParser {
                 ? Protocol.TCP
                 : Protocol.parse(protocolText.toLowerCase(Locale.ROOT)).orElseThrow(() -> new NotAPort(
                         Quoted.of(protocolText) + " is not a protocol (use " + Protocol.choices() + ")"));
-        return new ServicePort(range(portText), protocol);
+        checkAddress(parts.address(), parts.containerPart());
+        PortRange container = range(portText);
+        if (!parts.hostPorts().isEmpty()) {
+            checkHostPorts(parts.hostPorts(), container, parts.containerPart());
+        }
+        return new ServicePort(container, protocol);
     }
 
-    private static String containerPart(String word) throws NotAPort {
-        String[] parts = word.split(":", -1);
-        if (parts.length == 1) {
-            return word;
-        }
-        String hostPort = parts[parts.length - 2];
-        if (!hostPort.isEmpty()) {
-            portNumbers(hostPort, "host port");
-        }
-        if (parts.length > 2) {
-            String address = String.join(":", Arrays.copyOf(parts, parts.length - 2));
-            if (!address.isEmpty() && !address.matches("\\[?[0-9A-Fa-f.:]+]?")) {
-                throw new NotAPort(Quoted.of(address) + " is not an IP address");
+    /**
+     * BuildKit strips the brackets of "[address]" (then an empty "[]" counts as no address at all) and otherwise
+     * takes the text as it is; what is left must be an IP address.
+     */
+    private static void checkAddress(String address, String containerPart) throws NotAPort {
+        String unbracketed = address;
+        if (address.startsWith("[")) {
+            boolean onePairAroundAll = address.endsWith("]") && address.indexOf(']') == address.length() - 1
+                    && address.indexOf('[', 1) < 0;
+            if (!onePairAroundAll) {
+                throw badAddress(address, "its brackets do not enclose it", containerPart);
             }
+            unbracketed = address.substring(1, address.length() - 1);
         }
-        return parts[parts.length - 1];
+        if (!unbracketed.isEmpty() && !IpAddressLiteral.isIpAddress(unbracketed)) {
+            throw badAddress(address, "it is not an IP address", containerPart);
+        }
+    }
+
+    private static NotAPort badAddress(String address, String why, String containerPart) {
+        return new NotAPort(Quoted.of(address) + " cannot be the host address: " + why,
+                "EXPOSE only declares the container port: write 'EXPOSE " + containerPart + "'; if you keep an"
+                        + " address, write it as IPv4 (127.0.0.1) or IPv6 in brackets ([::1]).");
+    }
+
+    /** A host range must match the container range in length, unless the container side is one port. */
+    private static void checkHostPorts(String hostPorts, PortRange container, String containerPart)
+            throws NotAPort {
+        long[] host = portNumbers(hostPorts, "host port");
+        long hostLength = host[1] - host[0] + 1;
+        long containerLength = (long) container.last() - container.first() + 1;
+        if (containerLength > 1 && hostLength != containerLength) {
+            throw new NotAPort("the host side " + hostPorts + " has " + portCount(hostLength)
+                    + ", the container range " + container.first() + "-" + container.last() + " has "
+                    + portCount(containerLength) + " (BuildKit refuses ranges of different lengths)",
+                    "EXPOSE only declares the container ports: write 'EXPOSE " + containerPart + "' and publish"
+                            + " host ports when the container is run.");
+        }
+    }
+
+    private static String portCount(long count) {
+        return count == 1 ? "1 port" : count + " ports";
     }
 
     private static PortRange range(String text) throws NotAPort {

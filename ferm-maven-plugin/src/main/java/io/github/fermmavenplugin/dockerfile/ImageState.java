@@ -12,25 +12,28 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * What a stage has built so far: the variables its instructions expand with (ENV and ARG in one map, the later
- * declaration winning, as BuildKit keeps them), the exposed ports and the labels. A stage built FROM another goes on
- * with that stage's state.
+ * What a stage has built so far: the variables its instructions expand with (ENV and ARG values in one map, the later
+ * declaration winning, as BuildKit keeps them), the image's ENV apart from them, the exposed ports and the labels. A
+ * stage built FROM another goes on with that stage's state, see {@link #startStageBuiltFromThis()}.
  */
 final class ImageState {
 
     private final Map<String, String> variables;
+    /** Only what ENV set: the image's environment, which a stage built FROM this one lays over the variables. */
+    private final Map<String, String> environment;
     private final Map<ServicePort, SourcePosition> exposed;
     private final Map<String, String> labels;
 
-    private ImageState(Map<String, String> variables, Map<ServicePort, SourcePosition> exposed,
-            Map<String, String> labels) {
+    private ImageState(Map<String, String> variables, Map<String, String> environment,
+            Map<ServicePort, SourcePosition> exposed, Map<String, String> labels) {
         this.variables = new LinkedHashMap<>(variables);
+        this.environment = new LinkedHashMap<>(environment);
         this.exposed = new LinkedHashMap<>(exposed);
         this.labels = new TreeMap<>(labels);
     }
 
     static ImageState empty() {
-        return new ImageState(Map.of(), Map.of(), Map.of());
+        return new ImageState(Map.of(), Map.of(), Map.of(), Map.of());
     }
 
     /**
@@ -41,8 +44,25 @@ final class ImageState {
         return Collections.unmodifiableMap(variables);
     }
 
-    void setVariable(String name, String value) {
+    /** An ARG value: a variable of this stage and the stages built FROM it, but not part of the image's ENV. */
+    void setArgument(String name, String value) {
         variables.put(name, value);
+    }
+
+    void setEnvironment(String name, String value) {
+        variables.put(name, value);
+        environment.put(name, value);
+    }
+
+    /**
+     * The state a stage built FROM this one starts with. BuildKit hands the child the parent's variables, ARG
+     * values included, and then sets the parent image's ENV over them again, so an ENV wins over a later ARG of the
+     * same name in the child although the ARG won in the parent.
+     */
+    ImageState startStageBuiltFromThis() {
+        ImageState child = new ImageState(variables, environment, exposed, labels);
+        child.variables.putAll(environment);
+        return child;
     }
 
     void setLabel(String name, String value) {

@@ -58,12 +58,11 @@ final class StageEvaluator {
             chain.addFirst(current.get());
             current = stages.earlierStageNamed(baseImages.get(current.get().index()), current.get().index());
         }
-        ImageState state = ImageState.empty();
+        ImageState state = ImageState.empty(); // the oldest is built FROM an image outside the Dockerfile
         Stage parent = null;
         for (Stage stage : chain) {
-            if (parent == null) {
-                state = ImageState.empty(); // the oldest is built FROM an image outside the Dockerfile
-            } else {
+            if (parent != null) {
+                state = state.startStageBuiltFromThis();
                 runOnBuildTriggers(parent, state);
             }
             for (Instruction instruction : stage.body()) {
@@ -121,7 +120,8 @@ final class StageEvaluator {
 
     /**
      * A build arg wins over the default; an ARG without default takes the global ARG's value; a value, once
-     * known, overrides an ENV of the same name from here on (BuildKit keeps both in one map, the later wins).
+     * known, overrides an ENV of the same name in this stage from here on (BuildKit keeps both in one map, the later
+     * wins), but not in the stages built FROM this one, where the image's ENV is set again.
      */
     private void applyArg(Instruction instruction, ImageState state) {
         Map<String, String> variables = state.variables();
@@ -134,7 +134,7 @@ final class StageEvaluator {
             } else {
                 value = Optional.ofNullable(globalArgs.get(arg.name()));
             }
-            value.ifPresent(v -> state.setVariable(arg.name(), v));
+            value.ifPresent(v -> state.setArgument(arg.name(), v));
         }
     }
 
@@ -156,7 +156,7 @@ final class StageEvaluator {
 
     private void applyEnv(Instruction instruction, ImageState state) {
         for (Map.Entry<String, String> pair : expandedPairs(instruction, state.variables())) {
-            state.setVariable(pair.getKey(), pair.getValue());
+            state.setEnvironment(pair.getKey(), pair.getValue());
         }
     }
 
@@ -232,7 +232,8 @@ final class StageEvaluator {
                     String shown = word.equals(raw) ? Quoted.of(raw) : Quoted.of(raw) + " (expanded: " + Quoted.of(word) + ")";
                     throw new InvalidInputException(at,
                             "EXPOSE " + shown + " is not a port: " + e.getMessage() + unsetNote(expansion),
-                            "Write a port or range with an optional protocol: 80, 80/tcp, 53/udp, 8000-8010/tcp.");
+                            e.remedy().orElse("Write a port or range with an optional protocol: 80, 80/tcp, 53/udp,"
+                                    + " 8000-8010/tcp."));
                 }
             }
         }

@@ -7,10 +7,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.fermmavenplugin.diagnostic.InvalidInputException;
+import io.github.fermmavenplugin.diagnostic.SourcePosition;
 import io.github.fermmavenplugin.diagnostic.UserFile;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -46,6 +48,29 @@ class DockerfileSemanticsTest {
                         assertThat(error.problem()).doesNotEndWith(".");
                     });
         }
+    }
+
+    @Test
+    void refusesUnequalHostAndContainerRangesAtTheWordSayingWhatToWrite() {
+        String text = lines("FROM alpine", "EXPOSE 80 \\", "   8000-8001:9000-9005/udp");
+        UserFile file = new UserFile(DOCKERFILE, text, "0".repeat(64));
+        assertThatThrownBy(() -> DockerfileReader.read(file, BuildOptions.DEFAULT))
+                .isInstanceOfSatisfying(InvalidInputException.class, error -> {
+                    assertThat(error.position()).isEqualTo(new SourcePosition(DOCKERFILE, 3, 4));
+                    assertThat(error.problem()).contains("'8000-8001:9000-9005/udp'", "different lengths");
+                    assertThat(error.remedy()).contains("'EXPOSE 9000-9005/udp'");
+                });
+    }
+
+    @Test
+    void refusesABadHostAddressAtTheWordSayingWhatToWrite() {
+        String text = lines("FROM alpine", "EXPOSE 80 my-host:8080:80/tcp");
+        UserFile file = new UserFile(DOCKERFILE, text, "0".repeat(64));
+        assertThatThrownBy(() -> DockerfileReader.read(file, BuildOptions.DEFAULT))
+                .isInstanceOfSatisfying(InvalidInputException.class, error -> {
+                    assertThat(error.position()).isEqualTo(new SourcePosition(DOCKERFILE, 2, 11));
+                    assertThat(error.remedy()).contains("'EXPOSE 80/tcp'", "[::1]");
+                });
     }
 
     static Stream<DockerfileCase> instructionsAndLines() {
@@ -206,6 +231,25 @@ class DockerfileSemanticsTest {
                         lines("FROM alpine", "ENV P=81", "ARG P", "EXPOSE $P"), "90/tcp").args("P=90"),
                 exposes("BuildKit surprise: ARGs of a stage are inherited by a stage built FROM it",
                         lines("FROM alpine AS base", "ARG P=80", "FROM base", "EXPOSE $P"), "80/tcp"),
+                // BuildKit's convert.go: a child stage takes its parent's variables (ARG values included), then
+                // dispatchStages sets every ENV of the parent's image config over them again before the first
+                // instruction (and before ONBUILD triggers). An ARG that beat an ENV in the parent loses in the child.
+                exposes("in the parent stage itself the later ARG still wins over the ENV",
+                        lines("FROM alpine AS base", "ENV P=1", "ARG P=2", "EXPOSE $P", "FROM base"), "2/tcp")
+                        .target("base"),
+                exposes("BuildKit surprise: a stage built FROM another sets its ENV again over the ARG that won there",
+                        lines("FROM alpine AS base", "ENV P=1", "ARG P=2", "FROM base", "EXPOSE $P"), "1/tcp"),
+                exposes("BuildKit surprise: ... also over a build arg that won there",
+                        lines("FROM alpine AS base", "ENV P=1", "ARG P", "LABEL parent=$P", "FROM base",
+                                "LABEL child=$P"), "").args("P=9").labels("parent=9", "child=1"),
+                exposes("BuildKit surprise: ... before the parent's ONBUILD triggers run",
+                        lines("FROM alpine AS base", "ENV P=1", "ARG P=2", "ONBUILD EXPOSE $P", "FROM base"),
+                        "1/tcp"),
+                exposes("BuildKit surprise: ... again at every FROM down the chain, the ENV outliving later ARGs",
+                        lines("FROM alpine AS base", "ENV P=1", "FROM base AS mid", "ARG P=2", "LABEL mid=$P",
+                                "FROM mid", "LABEL last=$P"), "").labels("mid=2", "last=1"),
+                exposes("the child's own ARG after the FROM wins over the inherited ENV as in any stage",
+                        lines("FROM alpine AS base", "ENV P=1", "FROM base", "ARG P=3", "EXPOSE $P"), "3/tcp"),
                 exposes("ENV built from ARG keeps the build arg", lines("FROM alpine", "ARG V=1", "ENV PORT=808$V",
                         "EXPOSE $PORT"), "8082/tcp").args("V=2"),
                 exposes("a quoted ARG default", lines("FROM alpine", "ARG P=\"80\"", "EXPOSE $P"), "80/tcp"),
@@ -313,6 +357,57 @@ class DockerfileSemanticsTest {
                 exposes("hostPort:containerPort exposes the container port, as Docker does",
                         lines("FROM alpine", "EXPOSE 8080:80"), "80/tcp"),
                 exposes("the highest port", lines("FROM alpine", "EXPOSE 65535"), "65535/tcp"),
+                // BuildKit's dockerfile2llb/convert_expose.go parsePortSpec (as go-connections nat.ParsePortSpec):
+                // a host range must be as long as the container range, unless the container side is one port
+                exposes("a host range as long as the container range exposes the container range",
+                        lines("FROM alpine", "EXPOSE 8000-8005:9000-9005"), "9000-9005/tcp"),
+                fails("BuildKit surprise: a host range of another length than the container range is refused",
+                        lines("FROM alpine", "EXPOSE 8000-8001:9000-9005"), 2,
+                        "the host side 8000-8001 has 2 ports, the container range 9000-9005 has 6"),
+                fails("... also a single host port before a container range",
+                        lines("FROM alpine", "EXPOSE 8000:9000-9001/udp"), 2, "the host side 8000 has 1 port"),
+                exposes("... but a host range before a single container port is taken (a range to pick from)",
+                        lines("FROM alpine", "EXPOSE 8000-8010:80"), "80/tcp"),
+                fails("a host port is checked like a port", lines("FROM alpine", "EXPOSE 70000:80"), 2,
+                        "'70000' is not a host port number"),
+                // the address of ip:hostPort:containerPort: brackets stripped, then Go's net.ParseIP
+                exposes("ip:hostPort:containerPort with an IPv4 address",
+                        lines("FROM alpine", "EXPOSE 127.0.0.1:8080:80"), "80/tcp"),
+                exposes("ip:hostPort:containerPort with an IPv6 address in brackets",
+                        lines("FROM alpine", "EXPOSE [::1]:8080:80/udp"), "80/udp"),
+                exposes("an IPv6 address with a dotted IPv4 tail",
+                        lines("FROM alpine", "EXPOSE [::ffff:10.0.0.1]:8080:80"), "80/tcp"),
+                exposes("an empty address is no address", lines("FROM alpine", "EXPOSE :8080:80"), "80/tcp"),
+                exposes("BuildKit surprise: IPv6 without brackets is taken (all before the last two colons)",
+                        lines("FROM alpine", "EXPOSE fe80::1:8080:80"), "80/tcp"),
+                exposes("BuildKit surprise: an IPv4 address in brackets is taken",
+                        lines("FROM alpine", "EXPOSE [10.0.0.1]:8080:80"), "80/tcp"),
+                exposes("BuildKit surprise: empty brackets count as no address",
+                        lines("FROM alpine", "EXPOSE []:8080:80"), "80/tcp"),
+                fails("a host name is no address", lines("FROM alpine", "EXPOSE localhost:8080:80"), 2,
+                        "'localhost' cannot be the host address: it is not an IP address"),
+                fails("an IPv4 field above 255", lines("FROM alpine", "EXPOSE 256.0.0.1:8080:80"), 2,
+                        "'256.0.0.1' cannot be the host address"),
+                fails("an IPv4 address needs four fields", lines("FROM alpine", "EXPOSE 10.0.0:8080:80"), 2,
+                        "'10.0.0' cannot be the host address"),
+                fails("BuildKit surprise: a leading zero in an IPv4 field is refused (Go 1.17 on)",
+                        lines("FROM alpine", "EXPOSE 010.0.0.1:8080:80"), 2, "'010.0.0.1' cannot be"),
+                fails("dots and digits alone are no address", lines("FROM alpine", "EXPOSE ...:8080:80"), 2,
+                        "'...' cannot be the host address"),
+                fails("an unclosed bracket", lines("FROM alpine", "EXPOSE [::1:8080:80"), 2,
+                        "'[::1' cannot be the host address: its brackets do not enclose it"),
+                fails("text after the closing bracket", lines("FROM alpine", "EXPOSE [::1]x:8080:80"), 2,
+                        "its brackets do not enclose it"),
+                fails("IPv6 with two '::'", lines("FROM alpine", "EXPOSE [1::2::3]:8080:80"), 2,
+                        "'[1::2::3]' cannot be the host address"),
+                fails("IPv6 with a zone", lines("FROM alpine", "EXPOSE [fe80::1%eth0]:8080:80"), 2,
+                        "cannot be the host address"),
+                fails("IPv6 with nine groups", lines("FROM alpine", "EXPOSE [1:2:3:4:5:6:7:8:9]:8080:80"), 2,
+                        "cannot be the host address"),
+                fails("IPv6 '::' standing for no group", lines("FROM alpine", "EXPOSE [1:2:3:4:5:6:7::8]:8080:80"),
+                        2, "cannot be the host address"),
+                fails("an IPv6 group of five digits", lines("FROM alpine", "EXPOSE [12345::1]:8080:80"), 2,
+                        "cannot be the host address"),
                 exposes("quoted EXPOSE words lose their quotes", lines("FROM alpine", "EXPOSE \"80\" '53/udp'"),
                         "53/udp 80/tcp"),
                 exposes("BuildKit surprise: an escaped space does not join EXPOSE words (cut before expansion)",
