@@ -23,7 +23,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** Writes a {@link Policy} as the ferm.d files of a bundle. */
@@ -154,31 +153,32 @@ public final class FermRenderer {
 
     /** One or more rules' worth of port matching: multiport holds 15, a published port needs conntrack. */
     private static List<Statement> portMatches(PortMatch match) {
-        Function<PortRange, String> token = range -> range.isSingle()
-                ? Integer.toString(range.first()) : range.first() + ":" + range.last();
         if (match.field() == PortField.ORIGINAL_DESTINATION) {
             return match.ports().stream()
                     .map(range -> statement("proto", match.protocol().token(), "mod", "conntrack", "ctorigdstport",
-                            token.apply(range)))
+                            portToken(range)))
                     .toList();
         }
-        if (!MULTIPORT_PROTOCOLS.contains(match.protocol())) {
-            return match.ports().stream()
-                    .map(range -> statement("proto", match.protocol().token(), "dport", token.apply(range)))
-                    .toList();
-        }
+        List<List<PortRange>> rules = MULTIPORT_PROTOCOLS.contains(match.protocol())
+                ? multiportChunks(match.ports()) : match.ports().stream().map(List::of).toList();
         List<Statement> matches = new ArrayList<>();
-        for (List<PortRange> chunk : multiportChunks(match.ports())) {
+        for (List<PortRange> ports : rules) {
             Statement line = statement("proto", match.protocol().token());
-            List<String> tokens = chunk.stream().map(token).collect(Collectors.toList());
+            List<String> tokens = ports.stream().map(FermRenderer::portToken).toList();
             if (tokens.size() == 1) {
                 line.words("dport", tokens.get(0));
             } else {
                 line.words("mod", "multiport", "destination-ports").list(tokens);
             }
+            match.hostPortsLeftOut().ifPresent(hostPorts -> line.words("mod", "conntrack", "ctorigdstport").not()
+                    .word(portToken(hostPorts)));
             matches.add(line);
         }
         return matches;
+    }
+
+    private static String portToken(PortRange range) {
+        return range.isSingle() ? Integer.toString(range.first()) : range.first() + ":" + range.last();
     }
 
     static List<List<PortRange>> multiportChunks(List<PortRange> ports) {
@@ -206,7 +206,7 @@ public final class FermRenderer {
                 .comment("Made by ferm-maven-plugin. Whatever no rule allowed from "
                         + String.join(" ", names(network.external())) + " to a container is "
                         + (reject ? "refused," : "dropped,"))
-                .comment("on every Docker bridge: " + String.join(" ", names(network.containerBridges()))
+                .comment("on every Docker bridge: " + String.join(" ", names(DockerNetwork.DOCKER_BRIDGES))
                         + ". Containers no bundle describes stay closed.")
                 .comment("No RETURN at the end: the rules of every bundle in ferm.d come first.");
         if (!reject) {
@@ -253,7 +253,7 @@ public final class FermRenderer {
     /** Traffic from outside to any container bridge, for the files every bundle shares. */
     private static Statement towardsAnyContainer(DockerNetwork network) {
         return statement("interface").list(names(network.external()))
-                .word("outerface").list(names(network.containerBridges()));
+                .word("outerface").list(names(DockerNetwork.DOCKER_BRIDGES));
     }
 
     private static Statement towardsContainers(DockerNetwork network) {

@@ -64,6 +64,11 @@ final class FermWriter {
             return append(other.tokens.toString());
         }
 
+        /** ferm's negation of the match that follows. */
+        Statement not() {
+            return append("!");
+        }
+
         /** {@code @preserve}: keep the chain's current rules, as ferm 2.4 and later can. */
         Statement preserve() {
             return append("@preserve");

@@ -33,29 +33,21 @@ public record Policy(
     /**
      * Where the service's containers sit and where the outside world comes in.
      *
-     * @param bridge the service's own bridge: its allow rules match traffic towards it
-     * @param containerBridges every bridge Docker may put containers on, this one's included: the
-     *     files all bundles share guard them all, so that they read the same for every service and
-     *     bundles extracted into one ferm.d add up instead of replacing each other's defaults
+     * @param bridge the service's own bridge, one that {@link #DOCKER_BRIDGES} covers: its allow rules
+     *     match traffic towards it, while the files all bundles share guard all of those bridges, so
+     *     that they read the same for every service and bundles extracted into one ferm.d add up
      */
-    public record DockerNetwork(InterfaceName bridge, List<InterfaceName> containerBridges,
-            List<InterfaceName> external) {
+    public record DockerNetwork(InterfaceName bridge, List<InterfaceName> external) {
 
         /** docker0, swarm's docker_gwbridge, and the br-... of user-defined networks. */
         public static final List<InterfaceName> DOCKER_BRIDGES = List.of(InterfaceName.parse("docker0"),
                 InterfaceName.parse("docker_gwbridge"), InterfaceName.parse("br-+"));
 
         public DockerNetwork {
-            containerBridges = List.copyOf(containerBridges);
-            external = List.copyOf(external);
-        }
-
-        public static DockerNetwork of(InterfaceName bridge, List<InterfaceName> external) {
-            List<InterfaceName> bridges = new java.util.ArrayList<>(DOCKER_BRIDGES);
-            if (bridges.stream().noneMatch(known -> known.matches(bridge))) {
-                bridges.add(bridge);
+            if (DOCKER_BRIDGES.stream().noneMatch(known -> known.matches(bridge))) {
+                throw new IllegalArgumentException("not a bridge the shared files guard: " + bridge);
             }
-            return new DockerNetwork(bridge, bridges, external);
+            external = List.copyOf(external);
         }
     }
 

@@ -11,8 +11,6 @@ import io.github.fermmavenplugin.diagnostic.SourcePosition;
 import io.github.fermmavenplugin.dockerfile.ImageMetadata;
 import io.github.fermmavenplugin.net.InterfaceName;
 import io.github.fermmavenplugin.net.InvalidValueException;
-import io.github.fermmavenplugin.net.PortRange;
-import io.github.fermmavenplugin.net.Protocol;
 import io.github.fermmavenplugin.net.ServicePort;
 import io.github.fermmavenplugin.policy.Policy.DockerNetwork;
 import io.github.fermmavenplugin.policy.Policy.Fallback;
@@ -21,8 +19,6 @@ import io.github.fermmavenplugin.policy.PortMatch.PortField;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.BitSet;
-import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,7 +27,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * Checks a descriptor against the image it guards and turns it into a {@link Policy}. Every error
@@ -72,16 +67,19 @@ public final class PolicyBuilder {
         sources.resolveAllGroups();
         List<AllowRule> ingress = new ArrayList<>();
         Set<String> names = new HashSet<>();
-        Map<PublishedPort, ServicePort> publishedTo = new LinkedHashMap<>();
+        PublishedPorts published = new PublishedPorts();
+        Map<RuleName, SourcePosition> positions = new LinkedHashMap<>();
         List<ServicePort> opened = new ArrayList<>();
         for (Located<RuleSpec> spec : rules(descriptor.ingress(), "ingress")) {
-            ingress.add(ingressRule(spec, names, exposed, sources, publishedTo, opened));
+            AllowRule rule = ingressRule(spec, names, exposed, sources, published, opened);
+            positions.put(rule.name(), spec.position());
+            ingress.add(rule);
         }
         List<AllowRule> host = new ArrayList<>();
         for (Located<RuleSpec> spec : rules(descriptor.host(), "host")) {
             host.add(hostRule(spec, names, sources));
         }
-        return new Policy(service, network, matchPublishedTargetsAsAsked(ingress, publishedTo), host, fallback(),
+        return new Policy(service, network, published.leaveOutOfPlainRules(ingress, positions), host, fallback(),
                 exposed.all(), inherited, exposed.notOpened(opened));
     }
 
@@ -126,24 +124,36 @@ public final class PolicyBuilder {
         if (docker != null && docker.mode() != null) {
             mode = choice(docker.mode(), DockerMode.class, "docker.mode");
         }
-        InterfaceName bridge = docker == null || docker.bridge() == null
-                ? mode.defaultBridge() : interfaceName(docker.bridge());
+        InterfaceName bridge = docker == null || docker.bridge() == null ? mode.defaultBridge() : bridge(docker.bridge());
         if (docker == null || docker.external() == null) {
-            return DockerNetwork.of(bridge, List.of(InterfaceName.parse("eth0")));
+            return new DockerNetwork(bridge, List.of(InterfaceName.parse("eth0")));
         }
-        List<InterfaceName> containerBridges = DockerNetwork.of(bridge, List.of()).containerBridges();
         List<InterfaceName> external = new ArrayList<>();
         for (Located<String> entry : nonEmpty(docker.external(), "docker.external", "[eth0]")) {
             InterfaceName name = interfaceName(entry);
-            Optional<InterfaceName> clash = containerBridges.stream().filter(name::overlaps).findFirst();
+            Optional<InterfaceName> clash = DockerNetwork.DOCKER_BRIDGES.stream().filter(name::overlaps).findFirst();
             if (clash.isPresent()) {
                 throw new InvalidInputException(entry.position(), "external interface '" + name
-                        + "' also matches the container bridge '" + clash.get() + "'",
+                        + "' also matches '" + clash.get() + "', where Docker puts containers",
                         "List only the interfaces the outside world comes in on.");
             }
             external.add(name);
         }
-        return DockerNetwork.of(bridge, external.stream().distinct().toList());
+        return new DockerNetwork(bridge, external.stream().distinct().toList());
+    }
+
+    /**
+     * Every bundle's default drop guards Docker's bridges, so a bridge it does not cover would be open
+     * to anyone once another service's bundle is extracted beside this one.
+     */
+    private static InterfaceName bridge(Located<String> entry) {
+        InterfaceName bridge = interfaceName(entry);
+        if (DockerNetwork.DOCKER_BRIDGES.stream().noneMatch(known -> known.matches(bridge))) {
+            throw new InvalidInputException(entry.position(), "bridge '" + bridge + "' is none of the bridges every"
+                    + " bundle's default drop covers (docker0, docker_gwbridge, br-...)", "Name the network's bridge"
+                    + " br-<name> (docker network create -o com.docker.network.bridge.name=br-<name>) and write that.");
+        }
+        return bridge;
     }
 
     private List<ServicePort> inherited() {
@@ -191,7 +201,7 @@ public final class PolicyBuilder {
     }
 
     private AllowRule ingressRule(Located<RuleSpec> located, Set<String> names, ExposedPorts exposed,
-            SourceResolver sources, Map<PublishedPort, ServicePort> publishedTo, List<ServicePort> opened) {
+            SourceResolver sources, PublishedPorts published, List<ServicePort> opened) {
         RuleSpec spec = located.value();
         RuleName name = ruleName(located, names);
         List<PortMatch> matches;
@@ -211,9 +221,9 @@ public final class PolicyBuilder {
                 exposed.requireExposed(port.container(), entry.position());
                 opened.add(port.container());
                 if (port.published().isPresent()) {
-                    ServicePort published = new ServicePort(port.published().get(), port.container().protocol());
-                    checkPublishedOnce(published, port.container(), entry.position(), publishedTo);
-                    publishedPorts.add(published);
+                    ServicePort hostPorts = new ServicePort(port.published().get(), port.container().protocol());
+                    published.add(hostPorts, port.container(), entry.position());
+                    publishedPorts.add(hostPorts);
                 } else {
                     containerPorts.add(port.container());
                 }
@@ -242,60 +252,6 @@ public final class PolicyBuilder {
             ports.add(port.container());
         }
         return new AllowRule(name, group(ports, PortField.DESTINATION), sources.resolve(spec.from(), spec.except()));
-    }
-
-    /** One host port leads to one container port: two rules may not publish it differently. */
-    private static void checkPublishedOnce(ServicePort published, ServicePort container, SourcePosition where,
-            Map<PublishedPort, ServicePort> publishedTo) {
-        for (int offset = 0; offset <= published.range().last() - published.range().first(); offset++) {
-            PublishedPort port = new PublishedPort(published.range().first() + offset, published.protocol());
-            int target = container.range().first() + offset;
-            ServicePort earlier = publishedTo.putIfAbsent(port, new ServicePort(PortRange.single(target),
-                    container.protocol()));
-            if (earlier != null && earlier.range().first() != target) {
-                throw new InvalidInputException(where, "host port " + port + " is already published to container port "
-                        + earlier + ", not " + target, "Publish each host port to one container port.");
-            }
-        }
-    }
-
-    /**
-     * A plain rule for a container port matches it after Docker's DNAT, so it would also admit clients
-     * of another host port the descriptor publishes onto that port ("8443:443" for the office beside
-     * "443" for everyone would open 8443 to everyone). For such container ports, plain rules match the
-     * port the client asked for instead: the container port itself, published on its own number.
-     */
-    private static List<AllowRule> matchPublishedTargetsAsAsked(List<AllowRule> rules,
-            Map<PublishedPort, ServicePort> publishedTo) {
-        Map<Protocol, BitSet> targets = new EnumMap<>(Protocol.class);
-        publishedTo.values().forEach(target -> targets.computeIfAbsent(target.protocol(), p -> new BitSet())
-                .set(target.range().first()));
-        if (targets.isEmpty()) {
-            return rules;
-        }
-        return rules.stream().map(rule -> new AllowRule(rule.name(), rule.ports().stream()
-                .flatMap(match -> splitByTargets(match, targets.getOrDefault(match.protocol(), new BitSet())))
-                .toList(), rule.sources())).toList();
-    }
-
-    private static Stream<PortMatch> splitByTargets(PortMatch match, BitSet targets) {
-        if (match.field() != PortField.DESTINATION || !PortBits.of(match.ports()).intersects(targets)) {
-            return Stream.of(match);
-        }
-        BitSet inside = PortBits.of(match.ports());
-        inside.and(targets);
-        BitSet outside = PortBits.of(match.ports());
-        outside.andNot(targets);
-        return Stream.of(Map.entry(PortField.DESTINATION, outside), Map.entry(PortField.ORIGINAL_DESTINATION, inside))
-                .filter(part -> !part.getValue().isEmpty())
-                .map(part -> new PortMatch(match.protocol(), part.getKey(), PortBits.ranges(part.getValue())));
-    }
-
-    private record PublishedPort(int port, Protocol protocol) {
-        @Override
-        public String toString() {
-            return port + "/" + protocol.token();
-        }
     }
 
     private RuleName ruleName(Located<RuleSpec> rule, Set<String> names) {

@@ -3,19 +3,29 @@ package io.github.fermmavenplugin.policy;
 import io.github.fermmavenplugin.net.PortRange;
 import io.github.fermmavenplugin.net.Protocol;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Ports of one protocol that a rule matches in one packet field.
  *
  * @param ports sorted, each once
+ * @param hostPortsLeftOut for container ports: host ports whose clients this match does not admit,
+ *     though Docker forwards them to these ports, because the descriptor publishes them for other rules
  */
-public record PortMatch(Protocol protocol, PortField field, List<PortRange> ports) {
+public record PortMatch(Protocol protocol, PortField field, List<PortRange> ports, Optional<PortRange> hostPortsLeftOut) {
 
     public PortMatch {
         ports = ports.stream().distinct().sorted().toList();
         if (ports.isEmpty()) {
             throw new IllegalArgumentException("a port match needs ports");
         }
+        if (hostPortsLeftOut.isPresent() && field != PortField.DESTINATION) {
+            throw new IllegalArgumentException("only container ports leave host ports out");
+        }
+    }
+
+    public PortMatch(Protocol protocol, PortField field, List<PortRange> ports) {
+        this(protocol, field, ports, Optional.empty());
     }
 
     /** Which destination port a rule looks at. */

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * One entry of a rule's {@code ports}, in the forms {@code docker run -p} knows: {@code 80},
  * {@code 8000-8010/udp}, {@code 8443:443/tcp} (published:container).
  *
- * @param published the host port clients connect to, when it differs from the container's
+ * @param published the host port clients connect to, when written ("443:443" matches host port 443 alone)
  */
 record PortSpec(Optional<PortRange> published, ServicePort container) {
 
@@ -49,8 +49,7 @@ record PortSpec(Optional<PortRange> published, ServicePort container) {
                             + " are not ranges of the same length",
                     "Publish each container port on one host port, as docker run -p does.");
         }
-        Optional<PortRange> distinct = published.equals(container) ? Optional.empty() : Optional.of(published);
-        return new PortSpec(distinct, new ServicePort(container, protocol));
+        return new PortSpec(Optional.of(published), new ServicePort(container, protocol));
     }
 
     private static PortRange range(String text, Located<String> entry) {

@@ -9,6 +9,8 @@ import io.github.fermmavenplugin.testing.Policies;
 import io.github.fermmavenplugin.testing.RealTools;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -183,6 +185,32 @@ class FermBackedRulesTest {
                         + " --match comment --comment \"shop web\" --jump ACCEPT");
         assertThat(rules.ip6Chain("DOCKER-USER")).noneMatch(r -> r.contains("shop web"));
         assertThat(String.join("\n", rules.ip())).doesNotContain("RETURN");
+    }
+
+    @Test
+    void bundlesOfServicesOnDifferentBridgesComposeInOneFermD() {
+        Path ferm = RealTools.ferm();
+        String yaml = "version: 1\nservice: %s\ndocker:\n  bridge: %s\ningress:\n  - name: web\n    ports: [80]\n"
+                + "    from: [%s]\n";
+        SortedMap<String, String> billing = FermRenderer.render(Policies.from(dir.resolve("billing"),
+                yaml.formatted("billing", "docker0", "198.51.100.0/24"), Images.exposing("80")));
+        SortedMap<String, String> shop = FermRenderer.render(Policies.from(dir.resolve("shop"),
+                yaml.formatted("shop", "br-shop", "203.0.113.0/24"), Images.exposing("80")));
+        SortedMap<String, String> host = new TreeMap<>(billing);
+        shop.forEach((name, text) -> assertThat(host.merge(name, text, (mine, theirs) -> {
+            assertThat(theirs).as("%s, shared by both bundles", name).isEqualTo(mine);
+            return mine;
+        })).isNotNull());
+
+        List<String> dockerUser = IptablesRules.parse(FermCheck.run(ferm, host)).ipChain("DOCKER-USER");
+
+        assertThat(dockerUser).containsSubsequence(
+                "-A DOCKER-USER --in-interface eth0 --out-interface docker0 --source 198.51.100.0/24 --protocol tcp"
+                        + " --dport 80 --match comment --comment \"billing web\" --jump ACCEPT",
+                "-A DOCKER-USER --in-interface eth0 --out-interface br-shop --source 203.0.113.0/24 --protocol tcp"
+                        + " --dport 80 --match comment --comment \"shop web\" --jump ACCEPT");
+        assertThat(dockerUser.subList(dockerUser.size() - 3, dockerUser.size()))
+                .containsExactlyElementsOf(onEveryBridge("--jump DROP"));
     }
 
     @Test

@@ -129,8 +129,9 @@ class GeneratedBundlesPropertyTest {
     // ---- what the rules must be
 
     /** One accepted packet shape: where from, to which port, by which rule. */
+    /** @param hostPortsLeftOut the original destination ports a container-port match refuses, "" for none */
     private record Accept(String interfaceName, String source, String protocol, PortField field, String port,
-            String rule) {
+            String hostPortsLeftOut, String rule) {
     }
 
     private static void assertRulesMatchThePolicy(IptablesRules rules, Policy policy) {
@@ -227,11 +228,10 @@ class GeneratedBundlesPropertyTest {
             for (String interfaceName : interfaces) {
                 for (String source : sourceTokens) {
                     for (PortMatch match : rule.ports()) {
+                        String leftOut = match.hostPortsLeftOut().map(GeneratedBundlesPropertyTest::portToken).orElse("");
                         for (PortRange range : match.ports()) {
-                            String port = range.isSingle() ? Integer.toString(range.first())
-                                    : range.first() + ":" + range.last();
                             accepts.add(new Accept(interfaceName, source, match.protocol().token(), match.field(),
-                                    port, service + " " + rule.name().value()));
+                                    portToken(range), leftOut, service + " " + rule.name().value()));
                         }
                     }
                 }
@@ -248,7 +248,8 @@ class GeneratedBundlesPropertyTest {
     private static final Pattern PROTOCOL = Pattern.compile("--protocol (\\S+)");
     private static final Pattern DPORT = Pattern.compile("--dport (\\S+)");
     private static final Pattern MULTIPORT = Pattern.compile("--destination-ports (\\S+)");
-    private static final Pattern ORIGINAL_PORT = Pattern.compile("--ctorigdstport (\\S+)");
+    private static final Pattern ORIGINAL_PORT = Pattern.compile("(?<!! )--ctorigdstport (\\S+)");
+    private static final Pattern ORIGINAL_PORT_LEFT_OUT = Pattern.compile("! --ctorigdstport (\\S+)");
     private static final Pattern COMMENT = Pattern.compile("--comment \"([^\"]*)\"");
 
     /** The packet shapes one iptables rule line accepts. */
@@ -260,12 +261,17 @@ class GeneratedBundlesPropertyTest {
         Optional<String> original = first(ORIGINAL_PORT, line);
         if (original.isPresent()) {
             return List.of(new Accept(interfaceName, source, protocol, PortField.ORIGINAL_DESTINATION,
-                    original.get(), rule));
+                    original.get(), "", rule));
         }
+        String leftOut = first(ORIGINAL_PORT_LEFT_OUT, line).orElse("");
         List<String> ports = first(DPORT, line).map(List::of)
                 .orElseGet(() -> List.of(first(MULTIPORT, line).orElseThrow().split(",")));
         return ports.stream().map(port -> new Accept(interfaceName, source, protocol, PortField.DESTINATION, port,
-                rule)).toList();
+                leftOut, rule)).toList();
+    }
+
+    private static String portToken(PortRange range) {
+        return range.isSingle() ? Integer.toString(range.first()) : range.first() + ":" + range.last();
     }
 
     private static int multiportWeight(String line) {

@@ -131,7 +131,7 @@ class HostileInputTest {
         return Stream.of(
                 arguments("service", "version: 1\nservice: shop\r\ningress:\n  - name: web\n    ports: [80]\n"),
                 arguments("ingress name", "version: 1\ningress:\n  - name: web\r\n    ports: [80]\n"),
-                arguments("docker.bridge", "version: 1\ndocker:\n  bridge: eth0\r\ningress:\n  - name: web\n"));
+                arguments("docker.bridge", "version: 1\ndocker:\n  bridge: br-shop\r\ningress:\n  - name: web\n"));
     }
 
     @ParameterizedTest(name = "{0}: {1}")

@@ -14,6 +14,7 @@ import io.github.fermmavenplugin.testing.Policies;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -49,12 +50,13 @@ class PolicyBuilderTest {
                 """);
 
         AllowRule web = policy.ingress().get(0);
-        assertThat(web.ports()).extracting(PortMatch::field, m -> m.protocol().token(), m -> m.ports().toString())
+        assertThat(web.ports()).extracting(PortMatch::field, m -> m.protocol().token(), m -> m.ports().toString(),
+                        m -> m.hostPortsLeftOut().map(Object::toString).orElse("-"))
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(PortField.DESTINATION, "tcp", "[80]"),
-                        org.assertj.core.groups.Tuple.tuple(PortField.ORIGINAL_DESTINATION, "tcp", "[443]"),
-                        org.assertj.core.groups.Tuple.tuple(PortField.DESTINATION, "udp", "[53]"),
-                        org.assertj.core.groups.Tuple.tuple(PortField.ORIGINAL_DESTINATION, "tcp", "[8443]"));
+                        org.assertj.core.groups.Tuple.tuple(PortField.DESTINATION, "tcp", "[80]", "-"),
+                        org.assertj.core.groups.Tuple.tuple(PortField.DESTINATION, "tcp", "[443]", "8443"),
+                        org.assertj.core.groups.Tuple.tuple(PortField.DESTINATION, "udp", "[53]", "-"),
+                        org.assertj.core.groups.Tuple.tuple(PortField.ORIGINAL_DESTINATION, "tcp", "[8443]", "-"));
         assertThat(web.sources().in(IpFamily.IPV6)).get().asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST).extracting(Object::toString)
                 .containsExactly("2001:db8:10::1/128");
         assertThat(policy.network().bridge()).hasToString("docker0");
@@ -65,17 +67,24 @@ class PolicyBuilderTest {
     }
 
     @Test
-    void aContainerPortPublishedUnderAnotherNumberIsMatchedAsTheClientAskedForIt() {
+    void aPlainRuleLeavesOutTheHostPortsOtherRulesPublishOntoItsContainerPort() {
         Policy policy = policy(rules("ingress:\n  - name: web\n    ports: [80, 443]\n"
-                + "  - name: admin\n    ports: [\"8443:443\"]\n    from: [198.51.100.0/24]\n"));
+                + "  - name: admin\n    ports: [\"8443:443\", \"8444:443\"]\n    from: [198.51.100.0/24]\n"));
 
         assertThat(policy.ingress().get(0).ports())
-                .extracting(PortMatch::field, m -> m.ports().toString())
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(PortField.DESTINATION, "[80]"),
-                        org.assertj.core.groups.Tuple.tuple(PortField.ORIGINAL_DESTINATION, "[443]"));
+                .extracting(PortMatch::field, m -> m.ports().toString(), m -> m.hostPortsLeftOut().map(Object::toString))
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(PortField.DESTINATION, "[80]", Optional.empty()),
+                        org.assertj.core.groups.Tuple.tuple(PortField.DESTINATION, "[443]", Optional.of("8443-8444")));
         assertThat(policy.ingress().get(1).ports())
                 .extracting(PortMatch::field, m -> m.ports().toString())
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(PortField.ORIGINAL_DESTINATION, "[8443]"));
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(PortField.ORIGINAL_DESTINATION, "[8443, 8444]"));
+    }
+
+    @Test
+    void publishedOnItsOwnNumberMatchesThatHostPortAlone() {
+        Policy policy = policy(rules("ingress:\n  - name: web\n    ports: [\"443:443\"]\n"));
+        assertThat(policy.ingress().get(0).ports()).extracting(PortMatch::field, m -> m.ports().toString())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(PortField.ORIGINAL_DESTINATION, "[443]"));
     }
 
     @Test
@@ -159,9 +168,11 @@ class PolicyBuilderTest {
             any with others        | ingress:\\n  - name: web\\n    ports: [80]\\n    from: [any, 10.0.0.0/8] | :6:11: 'any' already lets every source in
             bad mode               | docker:\\n  mode: host                                                | :4:9: 'host' is not a docker.mode. Use one of: bridge, swarm.
             bad interface          | docker:\\n  external: [eth0/1]                                        | :4:14: 
-            external is the bridge | docker:\\n  bridge: br-+\\n  external: [eth0, br-1234]            | :5:20: external interface 'br-1234' also matches the container bridge 'br-+'
+            external is the bridge | docker:\\n  bridge: br-+\\n  external: [eth0, br-1234]            | :5:20: external interface 'br-1234' also matches 'br-+', where Docker puts containers
             docker without settings | docker:                                                        | :3:8: 'docker' has no settings
             defaults without settings | defaults:                                                      | :3:10: 'defaults' has no settings
+            bridge not guarded     | docker:\\n  bridge: lxcbr0                                       | :4:11: bridge 'lxcbr0' is none of the bridges every bundle's default drop covers
+            restricted twice       | ingress:\\n  - name: web\\n    ports: [443]\\n  - name: a\\n    ports: ["8443:443"]\\n  - name: b\\n    ports: ["9443:443"] | :4:5: rule 'web' opens container port 443/tcp, which other rules publish under the separate host ports 8443, 9443
             bad action             | defaults:\\n  action: accept                                          | :4:11: 'accept' is not a defaults.action. Use one of: drop, reject.
             host rule no ports     | host:\\n  - name: ssh                                                 | :4:5: host rule 'ssh' has no 'ports:'
             host rule published    | host:\\n  - name: ssh\\n    ports: ["2222:22"]                        | :5:13: a host rule opens host ports; nothing is published
