@@ -23,7 +23,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 
 /** Writes a {@link Policy} as the ferm.d files of a bundle. */
 public final class FermRenderer {

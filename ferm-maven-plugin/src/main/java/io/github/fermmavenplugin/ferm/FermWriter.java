@@ -1,7 +1,6 @@
 package io.github.fermmavenplugin.ferm;
 
 import java.util.Collection;
-import java.util.List;
 import java.util.regex.Pattern;
 
 /**

@@ -3,8 +3,6 @@ package io.github.fermmavenplugin.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.fermmavenplugin.ferm.FermCheck;
 import io.github.fermmavenplugin.net.Cidr;
 import io.github.fermmavenplugin.net.InterfaceName;
@@ -66,7 +64,6 @@ class GeneratedBundlesPropertyTest {
     static final int DEFAULT_TRIES = 300;
     static final String TRIES_PROPERTY = "ferm.property.tries";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Optional<Path> FERM = FermCheck.findExecutable(System.getenv("PATH"));
 
     /** A try's input: what the user wrote. */
