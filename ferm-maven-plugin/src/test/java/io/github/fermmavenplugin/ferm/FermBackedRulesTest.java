@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.fermmavenplugin.policy.Policy;
 import io.github.fermmavenplugin.testing.Images;
+import io.github.fermmavenplugin.testing.IptablesRestoreCheck;
 import io.github.fermmavenplugin.testing.IptablesRules;
 import io.github.fermmavenplugin.testing.Policies;
 import io.github.fermmavenplugin.testing.RealTools;
@@ -37,7 +38,13 @@ class FermBackedRulesTest {
     private IptablesRules rules(String yaml, String... exposed) {
         Path ferm = RealTools.ferm();
         Policy policy = Policies.from(dir, yaml, Images.exposing(exposed));
-        return IptablesRules.parse(FermCheck.run(ferm, FermRenderer.render(policy)));
+        return loaded(FermCheck.run(ferm, FermRenderer.render(policy)));
+    }
+
+    /** The rules of ferm's output, once the real iptables-restore has accepted it where it can run. */
+    private static IptablesRules loaded(String fermOutput) {
+        IptablesRestoreCheck.assertLoads(fermOutput);
+        return IptablesRules.parse(fermOutput);
     }
 
     @Test
@@ -91,6 +98,26 @@ class FermBackedRulesTest {
                 + " --source 198.51.100.0/24 --protocol tcp --match conntrack --ctorigdstport 8443"
                 + " --match comment --comment \"shop admin\" --jump ACCEPT");
         assertThat(rules.ip6Chain("DOCKER-USER")).noneMatch(rule -> rule.contains("admin"));
+    }
+
+    @Test
+    void aPublicContainerPortLeavesOutTheHostPortPublishedForTheOffice() {
+        IptablesRules rules = rules("""
+                version: 1
+                service: shop
+                ingress:
+                  - name: web
+                    ports: [443]
+                  - name: admin
+                    ports: ["8443:443"]
+                    from: [198.51.100.0/24]
+                """, "443");
+
+        assertThat(rules.ipChain("DOCKER-USER")).containsSubsequence(
+                "-A DOCKER-USER " + IN + " --protocol tcp --dport 443 --match conntrack ! --ctorigdstport 8443"
+                        + " --match comment --comment \"shop web\" --jump ACCEPT",
+                "-A DOCKER-USER " + IN + " --source 198.51.100.0/24 --protocol tcp --match conntrack --ctorigdstport 8443"
+                        + " --match comment --comment \"shop admin\" --jump ACCEPT");
     }
 
     @Test
@@ -202,7 +229,7 @@ class FermBackedRulesTest {
             return mine;
         })).isNotNull());
 
-        List<String> dockerUser = IptablesRules.parse(FermCheck.run(ferm, host)).ipChain("DOCKER-USER");
+        List<String> dockerUser = loaded(FermCheck.run(ferm, host)).ipChain("DOCKER-USER");
 
         assertThat(dockerUser).containsSubsequence(
                 "-A DOCKER-USER --in-interface eth0 --out-interface docker0 --source 198.51.100.0/24 --protocol tcp"

@@ -16,6 +16,7 @@ import io.github.fermmavenplugin.policy.PortMatch;
 import io.github.fermmavenplugin.policy.PortMatch.PortField;
 import io.github.fermmavenplugin.testing.YamlText;
 import io.github.fermmavenplugin.testing.DescriptorSchema;
+import io.github.fermmavenplugin.testing.IptablesRestoreCheck;
 import io.github.fermmavenplugin.testing.IptablesRules;
 import io.github.fermmavenplugin.testing.PipelineRun;
 import io.github.fermmavenplugin.testing.RealTools;
@@ -104,6 +105,7 @@ class GeneratedBundlesPropertyTest {
             Statistics.label("ferm").collect(ferm.isPresent() ? "bundle loaded by ferm" : "ferm not installed: skipped");
             if (ferm.isPresent()) {
                 String output = FermCheck.run(ferm.get(), BundlePipeline.asText(run.files()));
+                IptablesRestoreCheck.assertLoads(output);
                 assertRulesMatchThePolicy(IptablesRules.parse(output), run.analysis().policy());
             }
         } finally {
