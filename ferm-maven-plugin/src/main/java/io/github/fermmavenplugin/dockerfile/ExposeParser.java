@@ -1,6 +1,7 @@
 package io.github.fermmavenplugin.dockerfile;
 
 import io.github.fermmavenplugin.diagnostic.Quoted;
+import io.github.fermmavenplugin.net.IpAddressText;
 import io.github.fermmavenplugin.net.PortRange;
 import io.github.fermmavenplugin.net.Protocol;
 import io.github.fermmavenplugin.net.ServicePort;
@@ -12,7 +13,7 @@ import java.util.Optional;
  * Reads one expanded EXPOSE word as BuildKit does: {@code port}, {@code first-last}, either followed by
  * {@code /tcp}, {@code /udp} or {@code /sctp} in any case; tcp when no protocol is given. BuildKit also takes
  * {@code [ip:]hostPort:containerPort} here and exposes the container port, and so do we, with its checks: the address
- * must be an IP address ({@link IpAddressLiteral}, IPv6 also in brackets), and a host port range must be as long as
+ * must be an IP address ({@link IpAddressText#isLiteral}, IPv6 also in brackets), and a host port range must be as long as
  * the container port range unless the container side is a single port. Stricter than BuildKit: port 0, which
  * BuildKit would accept and no firewall can open, is refused.
  */
@@ -91,7 +92,7 @@ final class ExposeParser {
             }
             unbracketed = address.substring(1, address.length() - 1);
         }
-        if (!unbracketed.isEmpty() && !IpAddressLiteral.isIpAddress(unbracketed)) {
+        if (!unbracketed.isEmpty() && !IpAddressText.isLiteral(unbracketed)) {
             throw badAddress(address, "it is not an IP address", containerPart);
         }
     }

@@ -10,7 +10,7 @@
  *   <li>{@code StageEvaluator} with {@code ImageState}, {@code InstructionWords} and {@code PlatformArgs}: ARG, ENV,
  *       LABEL, EXPOSE and ONBUILD triggers along the target's FROM chain;</li>
  *   <li>{@code ShellLexer} with {@code ShellPattern}: quote removal and variable expansion of one word;</li>
- *   <li>{@code ExposeParser} with {@code IpAddressLiteral}: one expanded EXPOSE word to a port.</li>
+ *   <li>{@code ExposeParser}: one expanded EXPOSE word to a port (addresses checked by the net package).</li>
  * </ul>
  *
  * <p>Where we deliberately differ from BuildKit, always by refusing rather than guessing:

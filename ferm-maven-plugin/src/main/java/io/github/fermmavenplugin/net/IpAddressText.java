@@ -9,12 +9,31 @@ import java.util.List;
  * that is not a literal in the DNS, and it accepts forms (octal, hex, fewer than four IPv4 parts) that
  * other tools read differently.
  */
-final class IpAddressText {
+public final class IpAddressText {
 
     private static final int IPV6_GROUPS = 8;
     private static final int MAX_HEX_DIGITS_PER_GROUP = 4;
 
     private IpAddressText() {
+    }
+
+    /**
+     * Whether the text is one IP address, IPv4 or IPv6, in the forms read here; never looked up. For
+     * checks that only need a verdict, such as the address of a Dockerfile's {@code ip:host:container}.
+     */
+    public static boolean isLiteral(String text) {
+        try {
+            if (text.indexOf(':') < 0) {
+                parseIpv4(text);
+            } else if (text.chars().allMatch(c -> Character.digit(c, 16) >= 0 && c < 0x80 || c == ':' || c == '.')) {
+                parseIpv6(text);
+            } else {
+                return false;
+            }
+            return true;
+        } catch (InvalidValueException e) {
+            return false;
+        }
     }
 
     /** Strict dotted quad: four decimal octets 0-255 without leading zeros. */
