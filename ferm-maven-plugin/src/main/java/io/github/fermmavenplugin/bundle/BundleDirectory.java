@@ -24,6 +24,11 @@ public final class BundleDirectory {
     private BundleDirectory() {
     }
 
+    /** Removes an exploded bundle and everything in it, if it is there. */
+    public static void delete(Path directory) throws IOException {
+        AtomicFiles.deleteTree(directory);
+    }
+
     /**
      * Replaces {@code directory} by a tree holding exactly {@code files}.
      *

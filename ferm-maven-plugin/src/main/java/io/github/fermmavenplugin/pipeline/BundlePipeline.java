@@ -92,13 +92,7 @@ public final class BundlePipeline {
     /** Removes a bundle's outputs, as before a build that fails. */
     public static void discard(Path directory, Path archive) throws IOException {
         Files.deleteIfExists(archive);
-        if (Files.exists(directory)) {
-            try (Stream<Path> paths = Files.walk(directory)) {
-                for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.delete(path);
-                }
-            }
-        }
+        BundleDirectory.delete(directory);
     }
 
     private static BundleManifest manifest(Analysis analysis, BundleIdentity identity, List<BundleFile> fermFiles) {
