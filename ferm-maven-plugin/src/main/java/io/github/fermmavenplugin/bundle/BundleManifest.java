@@ -81,13 +81,9 @@ public record BundleManifest(
             Objects.requireNonNull(path, "path");
             Objects.requireNonNull(sha256, "sha256");
         }
-
-        public static SourceDigest of(String path, byte[] content) {
-            return new SourceDigest(path, UserFile.sha256(content));
-        }
     }
 
-    /** The Dockerfile, as {@link SourceDigest}, and the stage that was read (null when unnamed). */
+    /** The Dockerfile, as {@link SourceDigest}, and the stage that was read (its index as text when unnamed). */
     @JsonPropertyOrder({"path", "sha256", "stage"})
     public record DockerfileDigest(String path, String sha256, String stage) {
 
@@ -95,17 +91,13 @@ public record BundleManifest(
             Objects.requireNonNull(path, "path");
             Objects.requireNonNull(sha256, "sha256");
         }
-
-        public static DockerfileDigest of(String path, byte[] content, String stage) {
-            return new DockerfileDigest(path, UserFile.sha256(content), stage);
-        }
     }
 
     /**
      * One firewall rule as written to ferm.
      *
      * @param chain "DOCKER-USER" or "INPUT"
-     * @param ports as "80/tcp", "8443:443/tcp"
+     * @param ports as "80/tcp", or "published 8443/tcp" for a host port matched before Docker's DNAT
      * @param from sources as the rule matches them: CIDRs, or "any"
      */
     @JsonPropertyOrder({"name", "chain", "ports", "from"})
