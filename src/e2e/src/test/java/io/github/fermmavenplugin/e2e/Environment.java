@@ -18,7 +18,7 @@ final class Environment {
 
     static final String REQUIRED_PROPERTY = "ferm.tests.required";
 
-    private static final List<String> TOOLS = List.of("ip", "ferm", "unshare",
+    private static final List<String> TOOLS = List.of("ip", "ferm", "unshare", "nsenter",
             "iptables-legacy", "iptables-legacy-save", "iptables-legacy-restore",
             "ip6tables-legacy", "ip6tables-legacy-save", "ip6tables-legacy-restore",
             "iptables-nft", "iptables-nft-save", "iptables-nft-restore",
@@ -32,7 +32,11 @@ final class Environment {
 
     /** Skips (or, when required, fails) the calling test if the machine cannot run it. */
     static void assumeReady() {
-        Optional<String> problem = problem();
+        assume(problem());
+    }
+
+    /** Skips (or, when required, fails) the calling test if {@code problem} names something missing. */
+    static void assume(Optional<String> problem) {
         if (problem.isEmpty()) {
             return;
         }

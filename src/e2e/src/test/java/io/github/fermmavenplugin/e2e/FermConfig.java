@@ -44,6 +44,11 @@ final class FermConfig implements AutoCloseable {
         host.exec("ferm", conf().toString());
     }
 
+    /** Applies the configuration with the given ferm into the tables of {@code backend}, inside {@code host}. */
+    void apply(NetworkNamespace host, FermVersion ferm, IptablesBackend backend) {
+        ProcessRunner.run(host.command(ferm.command(backend, conf()))).orThrow();
+    }
+
     /** {@code ferm --flush}, as Debian's {@code /etc/init.d/ferm stop} runs it; the caller judges the result. */
     ProcessRunner.Result flush(NetworkNamespace host) {
         return host.tryExec("ferm", "--flush", conf().toString());
