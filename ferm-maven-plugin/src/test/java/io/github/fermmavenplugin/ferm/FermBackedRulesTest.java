@@ -19,6 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
 class FermBackedRulesTest {
 
     private static final String IN = "--in-interface eth0 --out-interface docker0";
+    private static final String DNATED = "--match conntrack --ctstate DNAT";
+    /** Where an allow rule matches: from outside, to the bridge, and only connections Docker DNATed. */
+    private static final String ALLOW = IN + " " + DNATED;
     private static final List<String> DOCKER_BRIDGES = List.of("docker0", "docker_gwbridge", "br-+");
 
     /** The rule as the shared files write it: once for every bridge Docker may put containers on. */
@@ -69,16 +72,16 @@ class FermBackedRulesTest {
                 "-A DOCKER-USER --in-interface eth0 --match conntrack --ctstate RELATED,ESTABLISHED --jump ACCEPT");
         List<String> drop = onEveryBridge("--jump DROP");
         assertThat(rules.ipChain("DOCKER-USER")).containsExactlyElementsOf(concat(established, List.of(
-                "-A DOCKER-USER " + IN + " --protocol tcp --match multiport --destination-ports 80,443"
+                "-A DOCKER-USER " + ALLOW + " --protocol tcp --match multiport --destination-ports 80,443"
                         + " --match comment --comment \"shop web\" --jump ACCEPT",
-                "-A DOCKER-USER " + IN + " --source 10.20.0.0/16 --protocol tcp --dport 9100"
+                "-A DOCKER-USER " + ALLOW + " --source 10.20.0.0/16 --protocol tcp --dport 9100"
                         + " --match comment --comment \"shop metrics\" --jump ACCEPT",
-                "-A DOCKER-USER " + IN + " --source 10.20.0.0/16 --protocol udp --dport 8125"
+                "-A DOCKER-USER " + ALLOW + " --source 10.20.0.0/16 --protocol udp --dport 8125"
                         + " --match comment --comment \"shop statsd\" --jump ACCEPT"), drop));
         assertThat(rules.ip6Chain("DOCKER-USER")).containsExactlyElementsOf(concat(established, List.of(
-                "-A DOCKER-USER " + IN + " --protocol tcp --match multiport --destination-ports 80,443"
+                "-A DOCKER-USER " + ALLOW + " --protocol tcp --match multiport --destination-ports 80,443"
                         + " --match comment --comment \"shop web\" --jump ACCEPT",
-                "-A DOCKER-USER " + IN + " --source 2001:db8:20::/48 --protocol tcp --dport 9100"
+                "-A DOCKER-USER " + ALLOW + " --source 2001:db8:20::/48 --protocol tcp --dport 9100"
                         + " --match comment --comment \"shop metrics\" --jump ACCEPT"), drop));
         assertThat(String.join("\n", rules.ip6())).doesNotContainPattern("\\d+\\.\\d+\\.\\d+\\.\\d+");
     }
@@ -94,8 +97,8 @@ class FermBackedRulesTest {
                     from: [198.51.100.0/24]
                 """, "443");
 
-        assertThat(rules.ipChain("DOCKER-USER")).contains("-A DOCKER-USER " + IN
-                + " --source 198.51.100.0/24 --protocol tcp --match conntrack --ctorigdstport 8443"
+        assertThat(rules.ipChain("DOCKER-USER")).contains("-A DOCKER-USER " + ALLOW
+                + " --source 198.51.100.0/24 --protocol tcp --ctorigdstport 8443"
                 + " --match comment --comment \"shop admin\" --jump ACCEPT");
         assertThat(rules.ip6Chain("DOCKER-USER")).noneMatch(rule -> rule.contains("admin"));
     }
@@ -114,9 +117,9 @@ class FermBackedRulesTest {
                 """, "443");
 
         assertThat(rules.ipChain("DOCKER-USER")).containsSubsequence(
-                "-A DOCKER-USER " + IN + " --protocol tcp --dport 443 --match conntrack ! --ctorigdstport 8443"
+                "-A DOCKER-USER " + ALLOW + " --protocol tcp --dport 443 ! --ctorigdstport 8443"
                         + " --match comment --comment \"shop web\" --jump ACCEPT",
-                "-A DOCKER-USER " + IN + " --source 198.51.100.0/24 --protocol tcp --match conntrack --ctorigdstport 8443"
+                "-A DOCKER-USER " + ALLOW + " --source 198.51.100.0/24 --protocol tcp --ctorigdstport 8443"
                         + " --match comment --comment \"shop admin\" --jump ACCEPT");
     }
 
@@ -167,11 +170,11 @@ class FermBackedRulesTest {
                 """, "2905/sctp", "3868/sctp", "9000-9010/sctp");
 
         assertThat(rules.ipChain("DOCKER-USER")).filteredOn(rule -> rule.contains("signalling")).containsExactly(
-                "-A DOCKER-USER " + IN + " --protocol sctp --dport 2905 --match comment --comment \"shop signalling\""
+                "-A DOCKER-USER " + ALLOW + " --protocol sctp --dport 2905 --match comment --comment \"shop signalling\""
                         + " --jump ACCEPT",
-                "-A DOCKER-USER " + IN + " --protocol sctp --dport 3868 --match comment --comment \"shop signalling\""
+                "-A DOCKER-USER " + ALLOW + " --protocol sctp --dport 3868 --match comment --comment \"shop signalling\""
                         + " --jump ACCEPT",
-                "-A DOCKER-USER " + IN + " --protocol sctp --dport 9000:9010 --match comment --comment"
+                "-A DOCKER-USER " + ALLOW + " --protocol sctp --dport 9000:9010 --match comment --comment"
                         + " \"shop signalling\" --jump ACCEPT");
         assertThat(rules.ip6Chain("INPUT")).filteredOn(rule -> rule.contains("diameter")).hasSize(2);
     }
@@ -188,9 +191,9 @@ class FermBackedRulesTest {
                 """, "80");
 
         assertThat(rules.ip6Chain("DOCKER-USER")).filteredOn(rule -> rule.contains("web")).containsExactly(
-                "-A DOCKER-USER " + IN + " --source ::/0 --protocol tcp --dport 80 --match comment --comment"
+                "-A DOCKER-USER " + ALLOW + " --source ::/0 --protocol tcp --dport 80 --match comment --comment"
                         + " \"shop web\" --jump ACCEPT",
-                "-A DOCKER-USER " + IN + " --source ::1/128 --protocol tcp --dport 80 --match comment --comment"
+                "-A DOCKER-USER " + ALLOW + " --source ::1/128 --protocol tcp --dport 80 --match comment --comment"
                         + " \"shop web\" --jump ACCEPT");
         assertThat(rules.ipChain("DOCKER-USER")).noneMatch(rule -> rule.contains("web"));
     }
@@ -208,7 +211,7 @@ class FermBackedRulesTest {
                 """, "80");
 
         assertThat(rules.ipChain("DOCKER-USER")).filteredOn(r -> r.contains("shop web")).containsExactly(
-                "-A DOCKER-USER " + IN + " --source 10.0.0.0/9 --protocol tcp --dport 80"
+                "-A DOCKER-USER " + ALLOW + " --source 10.0.0.0/9 --protocol tcp --dport 80"
                         + " --match comment --comment \"shop web\" --jump ACCEPT");
         assertThat(rules.ip6Chain("DOCKER-USER")).noneMatch(r -> r.contains("shop web"));
         assertThat(String.join("\n", rules.ip())).doesNotContain("RETURN");
@@ -232,9 +235,9 @@ class FermBackedRulesTest {
         List<String> dockerUser = loaded(FermCheck.run(ferm, host)).ipChain("DOCKER-USER");
 
         assertThat(dockerUser).containsSubsequence(
-                "-A DOCKER-USER --in-interface eth0 --out-interface docker0 --source 198.51.100.0/24 --protocol tcp"
+                "-A DOCKER-USER --in-interface eth0 --out-interface docker0 " + DNATED + " --source 198.51.100.0/24 --protocol tcp"
                         + " --dport 80 --match comment --comment \"billing web\" --jump ACCEPT",
-                "-A DOCKER-USER --in-interface eth0 --out-interface br-shop --source 203.0.113.0/24 --protocol tcp"
+                "-A DOCKER-USER --in-interface eth0 --out-interface br-shop " + DNATED + " --source 203.0.113.0/24 --protocol tcp"
                         + " --dport 80 --match comment --comment \"shop web\" --jump ACCEPT");
         assertThat(dockerUser.subList(dockerUser.size() - 3, dockerUser.size()))
                 .containsExactlyElementsOf(onEveryBridge("--jump DROP"));

@@ -139,9 +139,10 @@ class GeneratedBundlesPropertyTest {
             List<String> domain = family == IpFamily.IPV4 ? rules.ip() : rules.ip6();
             List<String> dockerUser = rules.chain(domain, "DOCKER-USER");
             List<String> accepts = dockerUser.stream()
-                    .filter(line -> line.endsWith("--jump ACCEPT") && !line.contains("--ctstate")).toList();
+                    .filter(line -> line.endsWith("--jump ACCEPT") && !line.contains("--ctstate RELATED,ESTABLISHED")).toList();
             assertThat(accepts).as("ACCEPT rules in DOCKER-USER, %s", family)
-                    .hasSize(expectedRuleCount(policy.ingress(), family, external.size()));
+                    .hasSize(expectedRuleCount(policy.ingress(), family, external.size()))
+                    .allMatch(line -> line.contains(" --match conntrack --ctstate DNAT "));
             assertThat(accepts.stream().map(GeneratedBundlesPropertyTest::accepted).flatMap(List::stream).sorted(
                     ACCEPT_ORDER).toList())
                     .as("what DOCKER-USER accepts, %s", family)

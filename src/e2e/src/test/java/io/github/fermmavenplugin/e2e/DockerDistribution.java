@@ -60,14 +60,6 @@ enum DockerDistribution {
         return ip6DockerUser;
     }
 
-    /**
-     * Whether the daemon drops, in raw PREROUTING, packets for a container address that did not come from its
-     * bridge (Docker 28): a neighbour routing the container subnet via the host reaches nothing directly.
-     */
-    boolean dropsDirectRouting() {
-        return layout != DockerVersion.DOCKER_27;
-    }
-
     String label() {
         return "docker " + version + " (" + suite + ")";
     }

@@ -126,9 +126,8 @@ record RealTruth(DockerDistribution distribution, HostSetup setup, Set<String> v
             return row(why, probe, Outcome.TIMEOUT, published ? Outcome.OPEN : Outcome.TIMEOUT,
                     "hole 2: Docker's DOCKER chain accepts the container port");
         }
-        if (!distribution.dropsDirectRouting()) {
-            return row(why, probe, Outcome.TIMEOUT, Outcome.OPEN, "hole 1: the allow rule matches the container port, DNAT or not");
-        }
+        // Hole 1 closed: the allow rules take only connections Docker DNATed (ctstate DNAT); Docker 28 also drops
+        // such packets in raw PREROUTING.
         return new Row(why, probe, Outcome.TIMEOUT);
     }
 }
