@@ -22,9 +22,14 @@ final class FermConfig implements AutoCloseable {
     }
 
     static FermConfig write(Bundle bundle) {
+        return write(bundle, Bundle.resource("ferm.conf"));
+    }
+
+    /** The bundle under another base {@code ferm.conf}, which must end by including {@code ferm.d/}. */
+    static FermConfig write(Bundle bundle, String baseConf) {
         try {
             Path directory = Files.createTempDirectory("ferm-e2e-");
-            Files.writeString(directory.resolve("ferm.conf"), Bundle.resource("ferm.conf"));
+            Files.writeString(directory.resolve("ferm.conf"), baseConf);
             Path fermD = Files.createDirectory(directory.resolve("ferm.d"));
             for (Map.Entry<String, String> file : bundle.files().entrySet()) {
                 Files.writeString(fermD.resolve(file.getKey()), file.getValue());
