@@ -99,7 +99,8 @@ record DockerRules(DockerVersion version, DockerMode mode, BridgeNetwork network
             }
             rules.add("-A DOCKER-INGRESS -j RETURN");
         }
-        if (version != DockerVersion.DOCKER_29) {
+        // Docker 20 to 27 end DOCKER-USER with RETURN; 28.2.2 dropped it (28.5.2 measured), 29 too.
+        if (version == DockerVersion.DOCKER_27) {
             rules.add("-A DOCKER-USER -j RETURN");
         }
         // Docker sets FORWARD to DROP when it had to switch forwarding on itself; the stricter case.
@@ -147,7 +148,12 @@ record DockerRules(DockerVersion version, DockerMode mode, BridgeNetwork network
             rules.add("-A POSTROUTING -o " + bridge + " -m addrtype --src-type LOCAL -j MASQUERADE");
         }
         rules.add("-A POSTROUTING -s " + subnet + " ! -o " + bridge + " -j MASQUERADE");
-        rules.add("-A DOCKER -i " + bridge + " -j RETURN");
+        if (!newLayout() && !swarm()) {
+            rules.addAll(hairpinMasquerades(family));
+        }
+        if (version != DockerVersion.DOCKER_29) {
+            rules.add("-A DOCKER -i " + bridge + " -j RETURN");
+        }
         for (Container container : containers) {
             for (Publication publication : container.publications()) {
                 if (!appliesTo(family)) {
@@ -172,15 +178,28 @@ record DockerRules(DockerVersion version, DockerMode mode, BridgeNetwork network
                 chains, rules);
     }
 
+    /** Docker 20 to 27 (20.10.24 and 26.1.5 measured): a container reaching its own published port. */
+    private List<String> hairpinMasquerades(Family family) {
+        List<String> rules = new ArrayList<>();
+        for (Container container : containers) {
+            container.publications().stream()
+                    .map(publication -> "-A POSTROUTING -s %s -d %s -p %s -m %s --dport %d -j MASQUERADE".formatted(
+                            hostRoute(family, container), hostRoute(family, container), publication.protocol().token(),
+                            publication.protocol().token(), publication.containerPort()))
+                    .distinct()
+                    .forEach(rules::add);
+        }
+        return rules;
+    }
+
+    /** Docker 28.2 and later (28.5.2 measured): one DROP per endpoint, published or not. */
     private String rawTable(Family family) {
         if (!newLayout() || swarm()) {
             return "";
         }
         List<String> rules = new ArrayList<>();
         for (Container container : containers) {
-            if (!container.publications().isEmpty()) {
-                rules.add("-A PREROUTING -d " + hostRoute(family, container) + " ! -i " + network.bridge() + " -j DROP");
-            }
+            rules.add("-A PREROUTING -d " + hostRoute(family, container) + " ! -i " + network.bridge() + " -j DROP");
         }
         return table("raw", List.of(":PREROUTING ACCEPT", ":OUTPUT ACCEPT"), List.of(), rules);
     }
