@@ -1,5 +1,6 @@
 package io.github.fermmavenplugin.e2e;
 
+import io.github.fermmavenplugin.net.IpFamily;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -74,10 +75,10 @@ final class DockerDaemon implements AutoCloseable {
     private void prepare() {
         try {
             Path bin = Files.createDirectories(directory.resolve("bin"));
-            for (Family family : Family.values()) {
+            for (IpFamily family : IpFamily.values()) {
                 for (String variant : List.of("", "-save", "-restore")) {
                     Path tool = Environment.locate(backend.tool(family, variant)).orElseThrow();
-                    Files.createSymbolicLink(bin.resolve(family.iptables() + variant), tool);
+                    Files.createSymbolicLink(bin.resolve(IptablesBackend.command(family) + variant), tool);
                 }
             }
             Files.createSymbolicLink(bin.resolve("runc"), DockerDistribution.runc());

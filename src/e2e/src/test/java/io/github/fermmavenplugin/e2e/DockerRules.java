@@ -1,5 +1,7 @@
 package io.github.fermmavenplugin.e2e;
 
+import io.github.fermmavenplugin.policy.DockerMode;
+import io.github.fermmavenplugin.net.IpFamily;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,12 +21,12 @@ record DockerRules(DockerVersion version, DockerMode mode, BridgeNetwork network
 
     /** Loads the rules into {@code host} with the given backend, replacing the filter, nat and raw tables. */
     void apply(NetworkNamespace host, IptablesBackend backend) {
-        for (Family family : Family.values()) {
+        for (IpFamily family : IpFamily.values()) {
             host.execWithInput(restoreInput(family), backend.tool(family, "-restore"));
         }
     }
 
-    String restoreInput(Family family) {
+    String restoreInput(IpFamily family) {
         return filterTable(family) + natTable(family) + rawTable(family);
     }
 
@@ -36,7 +38,7 @@ record DockerRules(DockerVersion version, DockerMode mode, BridgeNetwork network
         return mode == DockerMode.SWARM;
     }
 
-    private String filterTable(Family family) {
+    private String filterTable(IpFamily family) {
         String bridge = network.bridge();
         List<String> chains = new ArrayList<>(List.of("DOCKER"));
         switch (version) {
@@ -113,7 +115,7 @@ record DockerRules(DockerVersion version, DockerMode mode, BridgeNetwork network
         return "-A " + chain + " -i " + bridge + " -o " + bridge + (swarm() ? " -j DROP" : " -j ACCEPT");
     }
 
-    private List<String> perPortAccepts(Family family) {
+    private List<String> perPortAccepts(IpFamily family) {
         List<String> rules = new ArrayList<>();
         if (swarm()) {
             return rules;
@@ -129,12 +131,12 @@ record DockerRules(DockerVersion version, DockerMode mode, BridgeNetwork network
         return rules;
     }
 
-    private String natTable(Family family) {
+    private String natTable(IpFamily family) {
         String bridge = network.bridge();
         List<String> chains = new ArrayList<>(List.of("DOCKER"));
         List<String> rules = new ArrayList<>();
-        String loopback = family == Family.V4 ? "127.0.0.0/8" : "::1/128";
-        String subnet = family == Family.V4 ? network.subnetV4() : network.subnetV6();
+        String loopback = family == IpFamily.IPV4 ? "127.0.0.0/8" : "::1/128";
+        String subnet = family == IpFamily.IPV4 ? network.subnetV4() : network.subnetV6();
         if (swarm()) {
             chains.add("DOCKER-INGRESS");
             rules.add("-A PREROUTING -m addrtype --dst-type LOCAL -j DOCKER-INGRESS");
@@ -179,7 +181,7 @@ record DockerRules(DockerVersion version, DockerMode mode, BridgeNetwork network
     }
 
     /** Docker 20 to 27 (20.10.24 and 26.1.5 measured): a container reaching its own published port. */
-    private List<String> hairpinMasquerades(Family family) {
+    private List<String> hairpinMasquerades(IpFamily family) {
         List<String> rules = new ArrayList<>();
         for (Container container : containers) {
             container.publications().stream()
@@ -193,7 +195,7 @@ record DockerRules(DockerVersion version, DockerMode mode, BridgeNetwork network
     }
 
     /** Docker 28.2 and later (28.5.2 measured): one DROP per endpoint, published or not. */
-    private String rawTable(Family family) {
+    private String rawTable(IpFamily family) {
         if (!newLayout() || swarm()) {
             return "";
         }
@@ -204,23 +206,23 @@ record DockerRules(DockerVersion version, DockerMode mode, BridgeNetwork network
         return table("raw", List.of(":PREROUTING ACCEPT", ":OUTPUT ACCEPT"), List.of(), rules);
     }
 
-    private boolean appliesTo(Family family) {
-        return !(swarm() && family == Family.V6);
+    private boolean appliesTo(IpFamily family) {
+        return !(swarm() && family == IpFamily.IPV6);
     }
 
-    private List<Publication> publications(Family family) {
+    private List<Publication> publications(IpFamily family) {
         if (!appliesTo(family)) {
             return List.of();
         }
         return containers.stream().flatMap(container -> container.publications().stream()).toList();
     }
 
-    private String hostRoute(Family family, Container container) {
-        return family == Family.V4 ? network.v4(container.hostNumber()) + "/32" : network.v6(container.hostNumber()) + "/128";
+    private String hostRoute(IpFamily family, Container container) {
+        return family == IpFamily.IPV4 ? network.v4(container.hostNumber()) + "/32" : network.v6(container.hostNumber()) + "/128";
     }
 
-    private String socket(Family family, Container container, int port) {
-        return family == Family.V4 ? network.v4(container.hostNumber()) + ":" + port
+    private String socket(IpFamily family, Container container, int port) {
+        return family == IpFamily.IPV4 ? network.v4(container.hostNumber()) + ":" + port
                 : "[" + network.v6(container.hostNumber()) + "]:" + port;
     }
 

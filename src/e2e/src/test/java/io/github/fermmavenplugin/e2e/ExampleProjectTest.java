@@ -6,6 +6,8 @@ import static io.github.fermmavenplugin.e2e.Addresses.MONITORING_V4;
 import static io.github.fermmavenplugin.e2e.Addresses.MONITORING_V6;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.fermmavenplugin.policy.DockerMode;
+import io.github.fermmavenplugin.net.IpFamily;
 import io.github.fermmavenplugin.net.Protocol;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -47,7 +49,7 @@ class ExampleProjectTest {
              FermConfig ferm = FermConfig.write(bundle)) {
             new DockerRules(version, DockerMode.BRIDGE, BridgeNetwork.DOCKER0, containers)
                     .apply(topology.host(), IptablesBackend.LEGACY);
-            IptablesSnapshot v4Before = IptablesSnapshot.take(topology.host(), Family.V4, IptablesBackend.LEGACY);
+            IptablesSnapshot v4Before = IptablesSnapshot.take(topology.host(), IpFamily.IPV4, IptablesBackend.LEGACY);
             ferm.apply(topology.host());
 
             assertThat(ScenarioRun.mismatches(topology, List.of(
@@ -62,7 +64,7 @@ class ExampleProjectTest {
                     new Expectation("the exposed debugger port stays closed", tcp(MONITORING_V4, 5005), Outcome.TIMEOUT))))
                     .isEmpty();
             FirewallScenarioTest.assertDockerRulesIntact(v4Before,
-                    IptablesSnapshot.take(topology.host(), Family.V4, IptablesBackend.LEGACY));
+                    IptablesSnapshot.take(topology.host(), IpFamily.IPV4, IptablesBackend.LEGACY));
         }
     }
 

@@ -1,5 +1,6 @@
 package io.github.fermmavenplugin.e2e;
 
+import io.github.fermmavenplugin.net.IpFamily;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -88,8 +89,8 @@ final class FermConfig implements AutoCloseable {
     }
 
     /** How many rules ferm would put in {@code chain} for one family, from {@link #remoteLines()}. */
-    long remoteRuleCount(Family family, String chain) {
-        String marker = "(" + family.iptables() + "-save)";
+    long remoteRuleCount(IpFamily family, String chain) {
+        String marker = "(" + IptablesBackend.command(family) + "-save)";
         boolean inFamily = false;
         long count = 0;
         for (String line : remoteLines()) {

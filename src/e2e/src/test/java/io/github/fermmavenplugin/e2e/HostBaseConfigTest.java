@@ -3,6 +3,7 @@ package io.github.fermmavenplugin.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.github.fermmavenplugin.net.IpFamily;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +39,7 @@ class HostBaseConfigTest {
 
             assertThat(load.succeeded()).as("ferm loads the stock config with the bundle").isFalse();
             assertThat(load.stderr()).contains("Cannot @preserve chain FORWARD because it is not empty");
-            assertThat(IptablesSnapshot.take(host, Family.V4, ferm.defaultBackend()).table("filter").rulesOf("DOCKER-USER"))
+            assertThat(IptablesSnapshot.take(host, IpFamily.IPV4, ferm.defaultBackend()).table("filter").rulesOf("DOCKER-USER"))
                     .as("DOCKER-USER after the failed load").isEmpty();
         }
     }
@@ -54,18 +55,18 @@ class HostBaseConfigTest {
         try (NetworkNamespace host = NetworkNamespace.create("docker-ts-" + ProcessHandle.current().pid());
              FermConfig plain = FermConfig.write(RealDocker.webAndApiBundles(), base);
              FermConfig fixed = FermConfig.write(RealDocker.webAndApiBundles(), preserving)) {
-            String iptables = backend.tool(Family.V4, "");
+            String iptables = backend.tool(IpFamily.IPV4, "");
             host.exec(iptables, "-N", "ts-forward");
             host.exec(iptables, "-A", "ts-forward", "-i", "tailscale0", "-j", "ACCEPT");
             host.exec(iptables, "-A", "FORWARD", "-j", "ts-forward");
 
             ProcessRunner.Result load = ProcessRunner.run(host.command(ferm.command(backend, plain.conf())));
             assertThat(load.succeeded()).as("ferm load with ts-forward unknown to it").isFalse();
-            assertThat(IptablesSnapshot.take(host, Family.V4, backend).table("filter").rulesOf("DOCKER-USER"))
+            assertThat(IptablesSnapshot.take(host, IpFamily.IPV4, backend).table("filter").rulesOf("DOCKER-USER"))
                     .as("DOCKER-USER after the failed load").isEmpty();
 
             fixed.apply(host, ferm, backend);
-            IptablesSnapshot after = IptablesSnapshot.take(host, Family.V4, backend);
+            IptablesSnapshot after = IptablesSnapshot.take(host, IpFamily.IPV4, backend);
             assertThat(after.table("filter").rulesOf("ts-forward")).containsExactly("-A ts-forward -i tailscale0 -j ACCEPT");
             assertThat(after.table("filter").rulesOf("FORWARD")).containsExactly("-A FORWARD -j ts-forward");
             assertThat(after.table("filter").rulesOf("DOCKER-USER")).isNotEmpty();

@@ -1,5 +1,7 @@
 package io.github.fermmavenplugin.e2e;
 
+import io.github.fermmavenplugin.net.IpFamily;
+
 /**
  * The two implementations of the iptables tools. ferm 2.5 always picks {@code -legacy} when it is installed;
  * Docker uses whatever {@code iptables} points to (nft on current Debian and Ubuntu).
@@ -14,8 +16,13 @@ enum IptablesBackend {
         this.suffix = suffix;
     }
 
-    /** e.g. {@code ip6tables-legacy-save} for ({@link Family#V6}, "-save"). */
-    String tool(Family family, String variant) {
-        return family.iptables() + suffix + variant;
+    /** e.g. {@code ip6tables-legacy-save} for ({@link IpFamily#IPV6}, "-save"). */
+    String tool(IpFamily family, String variant) {
+        return command(family) + suffix + variant;
+    }
+
+    /** The family's tool without a backend: {@code iptables} or {@code ip6tables}, as Docker and ferm call it. */
+    static String command(IpFamily family) {
+        return family == IpFamily.IPV4 ? "iptables" : "ip6tables";
     }
 }

@@ -1,5 +1,6 @@
 package io.github.fermmavenplugin.e2e;
 
+import io.github.fermmavenplugin.net.IpFamily;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,7 +11,7 @@ import java.util.Set;
  * One {@code iptables-save} of a namespace, one family, one backend: table by table, the chain declarations
  * (without counters) and the rules in order.
  */
-record IptablesSnapshot(Family family, Map<String, Table> tables) {
+record IptablesSnapshot(IpFamily family, Map<String, Table> tables) {
 
     /** The chains ferm owns in the filter table: everything else there belongs to Docker. */
     static final Set<String> FERM_OWNED_FILTER_CHAINS = Set.of("INPUT", "OUTPUT", "DOCKER-USER");
@@ -24,11 +25,11 @@ record IptablesSnapshot(Family family, Map<String, Table> tables) {
         }
     }
 
-    static IptablesSnapshot take(NetworkNamespace namespace, Family family, IptablesBackend backend) {
+    static IptablesSnapshot take(NetworkNamespace namespace, IpFamily family, IptablesBackend backend) {
         return parse(family, namespace.exec(backend.tool(family, "-save")).stdout());
     }
 
-    static IptablesSnapshot parse(Family family, String save) {
+    static IptablesSnapshot parse(IpFamily family, String save) {
         Map<String, Table> tables = new LinkedHashMap<>();
         Map<String, String> chains = null;
         List<String> rules = null;

@@ -2,6 +2,7 @@ package io.github.fermmavenplugin.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.fermmavenplugin.net.IpFamily;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,12 +23,12 @@ class LegacyIp6tablesCheckTest {
 
     @ParameterizedTest(name = "{0} {1} -C finds a port-7300 rule when only port 7100 exists: {2}")
     @CsvSource({
-            "V6, LEGACY, true",
-            "V6, NFT,    false",
-            "V4, LEGACY, false",
-            "V4, NFT,    false"})
-    void checkOfAnotherPort(Family family, IptablesBackend backend, boolean wronglyFound) {
-        String target = family == Family.V6 ? "[fd00:17::2]:80" : "172.17.0.2:80";
+            "IPV6, LEGACY, true",
+            "IPV6, NFT,    false",
+            "IPV4, LEGACY, false",
+            "IPV4, NFT,    false"})
+    void checkOfAnotherPort(IpFamily family, IptablesBackend backend, boolean wronglyFound) {
+        String target = family == IpFamily.IPV6 ? "[fd00:17::2]:80" : "172.17.0.2:80";
         try (NetworkNamespace namespace = NetworkNamespace.create("docker-c6-" + ProcessHandle.current().pid())) {
             String tool = backend.tool(family, "");
             namespace.exec(tool, "-t", "nat", "-N", "DOCKER");

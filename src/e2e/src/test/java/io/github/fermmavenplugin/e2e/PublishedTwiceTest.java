@@ -2,6 +2,8 @@ package io.github.fermmavenplugin.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.fermmavenplugin.policy.Policy.FallbackAction;
+import io.github.fermmavenplugin.policy.DockerMode;
 import io.github.fermmavenplugin.net.Protocol;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class PublishedTwiceTest {
 
     private static final Scenario BRIDGE = new Scenario(DockerVersion.DOCKER_28, DockerMode.BRIDGE,
-            BridgeNetwork.DOCKER0, DefaultAction.DROP, false, new PipelineBundles());
+            BridgeNetwork.DOCKER0, FallbackAction.DROP, false, new PipelineBundles());
 
     @BeforeEach
     void requireRootAndTools() {

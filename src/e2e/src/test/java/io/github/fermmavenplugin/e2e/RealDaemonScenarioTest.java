@@ -2,6 +2,7 @@ package io.github.fermmavenplugin.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.fermmavenplugin.net.IpFamily;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -49,17 +50,17 @@ class RealDaemonScenarioTest {
             RealHost host = RealHost.start(topology, distribution, setup.backend());
             assertThat(ScenarioRun.mismatches(topology, RealTruth.baseline()))
                     .as("before ferm, %s alone publishes the ports", distribution.label()).isEmpty();
-            assertThat(host.snapshot(Family.V6).table("filter").chains().containsKey("DOCKER-USER"))
+            assertThat(host.snapshot(IpFamily.IPV6).table("filter").chains().containsKey("DOCKER-USER"))
                     .as("%s makes an ip6 DOCKER-USER", distribution.label()).isEqualTo(distribution.ip6DockerUser());
-            IptablesSnapshot v4Before = host.snapshot(Family.V4);
-            IptablesSnapshot v6Before = host.snapshot(Family.V6);
+            IptablesSnapshot v4Before = host.snapshot(IpFamily.IPV4);
+            IptablesSnapshot v6Before = host.snapshot(IpFamily.IPV6);
 
             ferm.apply(topology.host(), setup.ferm(), setup.backend());
             List<Expectation> truth = truth(host, distribution, setup);
             assertThat(ScenarioRun.mismatches(topology, truth)).as("%s with %s, ferm loaded", distribution.label(),
                     setup.label()).isEmpty();
-            FirewallScenarioTest.assertDockerRulesIntact(v4Before, host.snapshot(Family.V4));
-            FirewallScenarioTest.assertDockerRulesIntact(v6Before, host.snapshot(Family.V6));
+            FirewallScenarioTest.assertDockerRulesIntact(v4Before, host.snapshot(IpFamily.IPV4));
+            FirewallScenarioTest.assertDockerRulesIntact(v6Before, host.snapshot(IpFamily.IPV6));
 
             host.restartContainer("web");
             assertThat(ScenarioRun.mismatches(topology, truth(host, distribution, setup)))
@@ -70,14 +71,14 @@ class RealDaemonScenarioTest {
             assertThat(ScenarioRun.mismatches(topology, truth(host, distribution, setup)))
                     .as("%s after a dockerd restart and a ferm reload", distribution.label()).isEmpty();
 
-            IptablesSnapshot v4Settled = host.snapshot(Family.V4);
-            IptablesSnapshot v6Settled = host.snapshot(Family.V6);
+            IptablesSnapshot v4Settled = host.snapshot(IpFamily.IPV4);
+            IptablesSnapshot v6Settled = host.snapshot(IpFamily.IPV6);
             for (int reload = 0; reload < RELOADS; reload++) {
                 ferm.apply(topology.host(), setup.ferm(), setup.backend());
             }
-            assertThat(host.snapshot(Family.V4).dockerOwnedLines()).as("IPv4 after %s reloads", RELOADS)
+            assertThat(host.snapshot(IpFamily.IPV4).dockerOwnedLines()).as("IPv4 after %s reloads", RELOADS)
                     .containsExactlyElementsOf(v4Settled.dockerOwnedLines());
-            assertThat(host.snapshot(Family.V6).dockerOwnedLines()).as("IPv6 after %s reloads", RELOADS)
+            assertThat(host.snapshot(IpFamily.IPV6).dockerOwnedLines()).as("IPv6 after %s reloads", RELOADS)
                     .containsExactlyElementsOf(v6Settled.dockerOwnedLines());
             MATRIX.add(SupportMatrix.Row.of(distribution, setup, truth));
         }
@@ -85,11 +86,11 @@ class RealDaemonScenarioTest {
 
     /** The truth for the host as it is now: its IPv6 DNAT rules are first checked against what hole 6 predicts. */
     private static List<Expectation> truth(RealHost host, DockerDistribution distribution, HostSetup setup) {
-        assertThat(host.dnatPorts(Family.V4)).as("%s IPv4 DNAT rules", distribution.label())
+        assertThat(host.dnatPorts(IpFamily.IPV4)).as("%s IPv4 DNAT rules", distribution.label())
                 .containsExactlyInAnyOrderElementsOf(RealTruth.ALL_PUBLISHED);
-        RealTruth.assertV6DnatAsExpected(host.dnatPorts(Family.V6), setup,
+        RealTruth.assertV6DnatAsExpected(host.dnatPorts(IpFamily.IPV6), setup,
                 distribution.label() + " IPv6 DNAT rules with " + setup.label());
-        return new RealTruth(distribution, setup, host.dnatPorts(Family.V6), host.addresses("web"),
+        return new RealTruth(distribution, setup, host.dnatPorts(IpFamily.IPV6), host.addresses("web"),
                 host.addresses("hidden")).expectations();
     }
 

@@ -1,5 +1,6 @@
 package io.github.fermmavenplugin.e2e;
 
+import io.github.fermmavenplugin.policy.Policy.FallbackAction;
 import java.util.Locale;
 
 /** What the real-daemon scenarios share: their preconditions and the bundles they load. */
@@ -26,7 +27,7 @@ final class RealDocker {
     private static Bundle bundle(String service, BridgeNetwork network) {
         String descriptor = Bundle.resource("descriptors/" + service + "/firewall-bridge.yaml")
                 .replace("@BRIDGE@", network.bridge())
-                .replace("@ACTION@", DefaultAction.DROP.name().toLowerCase(Locale.ROOT));
+                .replace("@ACTION@", FallbackAction.DROP.name().toLowerCase(Locale.ROOT));
         return PipelineBundles.render(service, descriptor, Bundle.resource("descriptors/" + service + "/Dockerfile"));
     }
 }

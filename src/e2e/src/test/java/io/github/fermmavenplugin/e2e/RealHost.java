@@ -1,5 +1,6 @@
 package io.github.fermmavenplugin.e2e;
 
+import io.github.fermmavenplugin.net.IpFamily;
 import io.github.fermmavenplugin.net.Protocol;
 import java.util.ArrayList;
 import java.util.List;
@@ -89,7 +90,7 @@ final class RealHost {
     }
 
     /** The host ports Docker DNATs in nat/DOCKER for one family, as {@code 8080/tcp}. */
-    Set<String> dnatPorts(Family family) {
+    Set<String> dnatPorts(IpFamily family) {
         Set<String> ports = new TreeSet<>();
         for (String rule : snapshot(family).table("nat").rulesOf("DOCKER")) {
             if (rule.contains("-j DNAT")) {
@@ -101,7 +102,7 @@ final class RealHost {
         return ports;
     }
 
-    IptablesSnapshot snapshot(Family family) {
+    IptablesSnapshot snapshot(IpFamily family) {
         return IptablesSnapshot.take(topology.host(), family, daemon.backend());
     }
 }

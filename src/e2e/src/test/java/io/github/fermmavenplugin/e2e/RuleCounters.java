@@ -1,5 +1,6 @@
 package io.github.fermmavenplugin.e2e;
 
+import io.github.fermmavenplugin.net.IpFamily;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -20,11 +21,11 @@ final class RuleCounters {
     private RuleCounters() {
     }
 
-    static void zero(NetworkNamespace host, Family family, String chain) {
+    static void zero(NetworkNamespace host, IpFamily family, String chain) {
         host.exec(IptablesBackend.LEGACY.tool(family, ""), "-t", "filter", "-Z", chain);
     }
 
-    static List<Counted> read(NetworkNamespace host, Family family, String chain) {
+    static List<Counted> read(NetworkNamespace host, IpFamily family, String chain) {
         String save = host.exec(IptablesBackend.LEGACY.tool(family, "-save"), "-c", "-t", "filter").stdout();
         List<Counted> counted = new ArrayList<>();
         for (String line : save.lines().toList()) {

@@ -2,6 +2,8 @@ package io.github.fermmavenplugin.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.fermmavenplugin.policy.Policy.FallbackAction;
+import io.github.fermmavenplugin.policy.DockerMode;
 import io.github.fermmavenplugin.net.Protocol;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class SwarmContainerPortTest {
 
     private static final Scenario SWARM = new Scenario(DockerVersion.DOCKER_29, DockerMode.SWARM,
-            BridgeNetwork.GWBRIDGE, DefaultAction.DROP, false, new PipelineBundles());
+            BridgeNetwork.GWBRIDGE, FallbackAction.DROP, false, new PipelineBundles());
 
     @BeforeEach
     void requireRootAndTools() {
