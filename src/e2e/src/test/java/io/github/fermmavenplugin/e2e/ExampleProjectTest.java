@@ -1,11 +1,24 @@
 package io.github.fermmavenplugin.e2e;
 
-import static io.github.fermmavenplugin.e2e.Addresses.DENIED_V4;
-import static io.github.fermmavenplugin.e2e.Addresses.DENIED_V6;
-import static io.github.fermmavenplugin.e2e.Addresses.MONITORING_V4;
-import static io.github.fermmavenplugin.e2e.Addresses.MONITORING_V6;
+import static io.github.fermmavenplugin.e2e.harness.Addresses.DENIED_V4;
+import static io.github.fermmavenplugin.e2e.harness.Addresses.DENIED_V6;
+import static io.github.fermmavenplugin.e2e.harness.Addresses.MONITORING_V4;
+import static io.github.fermmavenplugin.e2e.harness.Addresses.MONITORING_V6;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.fermmavenplugin.e2e.harness.BridgeNetwork;
+import io.github.fermmavenplugin.e2e.harness.Bundle;
+import io.github.fermmavenplugin.e2e.harness.Container;
+import io.github.fermmavenplugin.e2e.harness.DockerRules;
+import io.github.fermmavenplugin.e2e.harness.DockerVersion;
+import io.github.fermmavenplugin.e2e.harness.Environment;
+import io.github.fermmavenplugin.e2e.harness.FermConfig;
+import io.github.fermmavenplugin.e2e.harness.IptablesBackend;
+import io.github.fermmavenplugin.e2e.harness.IptablesSnapshot;
+import io.github.fermmavenplugin.e2e.harness.Outcome;
+import io.github.fermmavenplugin.e2e.harness.Probe;
+import io.github.fermmavenplugin.e2e.harness.Publication;
+import io.github.fermmavenplugin.e2e.harness.Topology;
 import io.github.fermmavenplugin.policy.DockerMode;
 import io.github.fermmavenplugin.net.IpFamily;
 import io.github.fermmavenplugin.net.Protocol;

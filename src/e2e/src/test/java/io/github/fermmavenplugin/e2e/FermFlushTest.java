@@ -2,6 +2,14 @@ package io.github.fermmavenplugin.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.fermmavenplugin.e2e.harness.BridgeNetwork;
+import io.github.fermmavenplugin.e2e.harness.DockerVersion;
+import io.github.fermmavenplugin.e2e.harness.Environment;
+import io.github.fermmavenplugin.e2e.harness.FermConfig;
+import io.github.fermmavenplugin.e2e.harness.IptablesBackend;
+import io.github.fermmavenplugin.e2e.harness.IptablesSnapshot;
+import io.github.fermmavenplugin.e2e.harness.ProcessRunner;
+import io.github.fermmavenplugin.e2e.harness.Topology;
 import io.github.fermmavenplugin.policy.Policy.FallbackAction;
 import io.github.fermmavenplugin.policy.DockerMode;
 import io.github.fermmavenplugin.net.IpFamily;

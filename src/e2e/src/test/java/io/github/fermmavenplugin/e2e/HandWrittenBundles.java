@@ -1,5 +1,6 @@
 package io.github.fermmavenplugin.e2e;
 
+import io.github.fermmavenplugin.e2e.harness.Bundle;
 import io.github.fermmavenplugin.policy.DockerMode;
 
 /**

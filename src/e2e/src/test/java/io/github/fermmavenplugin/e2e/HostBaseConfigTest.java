@@ -3,6 +3,14 @@ package io.github.fermmavenplugin.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.github.fermmavenplugin.e2e.harness.Bundle;
+import io.github.fermmavenplugin.e2e.harness.Environment;
+import io.github.fermmavenplugin.e2e.harness.FermConfig;
+import io.github.fermmavenplugin.e2e.harness.FermVersion;
+import io.github.fermmavenplugin.e2e.harness.IptablesBackend;
+import io.github.fermmavenplugin.e2e.harness.IptablesSnapshot;
+import io.github.fermmavenplugin.e2e.harness.NetworkNamespace;
+import io.github.fermmavenplugin.e2e.harness.ProcessRunner;
 import io.github.fermmavenplugin.net.IpFamily;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,5 +1,8 @@
 package io.github.fermmavenplugin.e2e;
 
+import io.github.fermmavenplugin.e2e.harness.FermVersion;
+import io.github.fermmavenplugin.e2e.harness.IptablesBackend;
+
 /**
  * How a host runs Docker and ferm: which iptables backend both use, and which ferm. Docker and ferm must share a
  * backend (see {@link BackendMismatchTest}); these are the two ways to get there on Debian 12.

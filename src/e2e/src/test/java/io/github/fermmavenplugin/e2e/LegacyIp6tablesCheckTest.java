@@ -2,6 +2,10 @@ package io.github.fermmavenplugin.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.fermmavenplugin.e2e.harness.Environment;
+import io.github.fermmavenplugin.e2e.harness.IptablesBackend;
+import io.github.fermmavenplugin.e2e.harness.NetworkNamespace;
+import io.github.fermmavenplugin.e2e.harness.ProcessRunner;
 import io.github.fermmavenplugin.net.IpFamily;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;

@@ -1,5 +1,7 @@
 package io.github.fermmavenplugin.e2e;
 
+import io.github.fermmavenplugin.e2e.harness.BridgeNetwork;
+import io.github.fermmavenplugin.e2e.harness.DockerVersion;
 import io.github.fermmavenplugin.policy.Policy.FallbackAction;
 import io.github.fermmavenplugin.policy.DockerMode;
 import java.util.ArrayList;

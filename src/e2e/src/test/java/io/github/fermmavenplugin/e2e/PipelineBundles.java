@@ -1,5 +1,6 @@
 package io.github.fermmavenplugin.e2e;
 
+import io.github.fermmavenplugin.e2e.harness.Bundle;
 import io.github.fermmavenplugin.bundle.BundleManifest.MavenCoordinates;
 import io.github.fermmavenplugin.dockerfile.BuildOptions;
 import io.github.fermmavenplugin.ferm.FermRenderer;

@@ -2,6 +2,10 @@ package io.github.fermmavenplugin.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.fermmavenplugin.e2e.harness.DockerDistribution;
+import io.github.fermmavenplugin.e2e.harness.FermConfig;
+import io.github.fermmavenplugin.e2e.harness.IptablesSnapshot;
+import io.github.fermmavenplugin.e2e.harness.Topology;
 import io.github.fermmavenplugin.net.IpFamily;
 import java.util.ArrayList;
 import java.util.List;

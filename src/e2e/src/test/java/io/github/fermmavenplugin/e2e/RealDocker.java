@@ -1,5 +1,9 @@
 package io.github.fermmavenplugin.e2e;
 
+import io.github.fermmavenplugin.e2e.harness.BridgeNetwork;
+import io.github.fermmavenplugin.e2e.harness.Bundle;
+import io.github.fermmavenplugin.e2e.harness.DockerDistribution;
+import io.github.fermmavenplugin.e2e.harness.Environment;
 import io.github.fermmavenplugin.policy.Policy.FallbackAction;
 import java.util.Locale;
 

@@ -1,5 +1,14 @@
 package io.github.fermmavenplugin.e2e;
 
+import io.github.fermmavenplugin.e2e.harness.Addresses;
+import io.github.fermmavenplugin.e2e.harness.AgentImage;
+import io.github.fermmavenplugin.e2e.harness.BridgeNetwork;
+import io.github.fermmavenplugin.e2e.harness.Container;
+import io.github.fermmavenplugin.e2e.harness.DockerDaemon;
+import io.github.fermmavenplugin.e2e.harness.DockerDistribution;
+import io.github.fermmavenplugin.e2e.harness.IptablesBackend;
+import io.github.fermmavenplugin.e2e.harness.IptablesSnapshot;
+import io.github.fermmavenplugin.e2e.harness.Topology;
 import io.github.fermmavenplugin.net.IpFamily;
 import io.github.fermmavenplugin.net.Protocol;
 import java.util.ArrayList;
@@ -50,8 +59,8 @@ final class RealHost {
                 List.of(listener(Protocol.TCP, 9000)));
         // A neighbour on eth0's segment that routes the container subnets via the host (hole 1's attacker).
         for (BridgeNetwork network : List.of(BridgeNetwork.DOCKER0, API_NETWORK)) {
-            topology.outside().exec("ip", "route", "add", network.subnetV4(), "via", io.github.fermmavenplugin.e2e.Addresses.HOST_V4);
-            topology.outside().exec("ip", "-6", "route", "add", network.subnetV6(), "via", io.github.fermmavenplugin.e2e.Addresses.HOST_V6);
+            topology.outside().exec("ip", "route", "add", network.subnetV4(), "via", io.github.fermmavenplugin.e2e.harness.Addresses.HOST_V4);
+            topology.outside().exec("ip", "-6", "route", "add", network.subnetV6(), "via", io.github.fermmavenplugin.e2e.harness.Addresses.HOST_V6);
         }
         return new RealHost(topology, daemon);
     }

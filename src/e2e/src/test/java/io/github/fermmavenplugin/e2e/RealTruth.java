@@ -1,12 +1,18 @@
 package io.github.fermmavenplugin.e2e;
 
-import static io.github.fermmavenplugin.e2e.Addresses.ALLOWED_V4;
-import static io.github.fermmavenplugin.e2e.Addresses.ALLOWED_V6;
-import static io.github.fermmavenplugin.e2e.Addresses.DENIED_V4;
-import static io.github.fermmavenplugin.e2e.Addresses.DENIED_V6;
-import static io.github.fermmavenplugin.e2e.Addresses.PARTNER_V4;
-import static io.github.fermmavenplugin.e2e.Addresses.PARTNER_V6;
+import static io.github.fermmavenplugin.e2e.harness.Addresses.ALLOWED_V4;
+import static io.github.fermmavenplugin.e2e.harness.Addresses.ALLOWED_V6;
+import static io.github.fermmavenplugin.e2e.harness.Addresses.DENIED_V4;
+import static io.github.fermmavenplugin.e2e.harness.Addresses.DENIED_V6;
+import static io.github.fermmavenplugin.e2e.harness.Addresses.PARTNER_V4;
+import static io.github.fermmavenplugin.e2e.harness.Addresses.PARTNER_V6;
 
+import io.github.fermmavenplugin.e2e.harness.Addresses;
+import io.github.fermmavenplugin.e2e.harness.DockerDistribution;
+import io.github.fermmavenplugin.e2e.harness.IptablesBackend;
+import io.github.fermmavenplugin.e2e.harness.Outcome;
+import io.github.fermmavenplugin.e2e.harness.Probe;
+import io.github.fermmavenplugin.e2e.harness.Topology;
 import io.github.fermmavenplugin.net.Protocol;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,12 +1,21 @@
 package io.github.fermmavenplugin.e2e;
 
-import static io.github.fermmavenplugin.e2e.Addresses.ALLOWED_V4;
-import static io.github.fermmavenplugin.e2e.Addresses.ALLOWED_V6;
-import static io.github.fermmavenplugin.e2e.Addresses.DENIED_V4;
-import static io.github.fermmavenplugin.e2e.Addresses.DENIED_V6;
-import static io.github.fermmavenplugin.e2e.Addresses.PARTNER_V4;
-import static io.github.fermmavenplugin.e2e.Addresses.PARTNER_V6;
+import static io.github.fermmavenplugin.e2e.harness.Addresses.ALLOWED_V4;
+import static io.github.fermmavenplugin.e2e.harness.Addresses.ALLOWED_V6;
+import static io.github.fermmavenplugin.e2e.harness.Addresses.DENIED_V4;
+import static io.github.fermmavenplugin.e2e.harness.Addresses.DENIED_V6;
+import static io.github.fermmavenplugin.e2e.harness.Addresses.PARTNER_V4;
+import static io.github.fermmavenplugin.e2e.harness.Addresses.PARTNER_V6;
 
+import io.github.fermmavenplugin.e2e.harness.BridgeNetwork;
+import io.github.fermmavenplugin.e2e.harness.Bundle;
+import io.github.fermmavenplugin.e2e.harness.Container;
+import io.github.fermmavenplugin.e2e.harness.DockerRules;
+import io.github.fermmavenplugin.e2e.harness.DockerVersion;
+import io.github.fermmavenplugin.e2e.harness.Outcome;
+import io.github.fermmavenplugin.e2e.harness.Probe;
+import io.github.fermmavenplugin.e2e.harness.Publication;
+import io.github.fermmavenplugin.e2e.harness.Topology;
 import io.github.fermmavenplugin.policy.Policy.FallbackAction;
 import io.github.fermmavenplugin.policy.DockerMode;
 import io.github.fermmavenplugin.net.Protocol;

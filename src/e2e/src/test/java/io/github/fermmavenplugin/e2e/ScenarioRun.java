@@ -1,5 +1,9 @@
 package io.github.fermmavenplugin.e2e;
 
+import io.github.fermmavenplugin.e2e.harness.IptablesBackend;
+import io.github.fermmavenplugin.e2e.harness.Probe;
+import io.github.fermmavenplugin.e2e.harness.ProbeClient;
+import io.github.fermmavenplugin.e2e.harness.Topology;
 import io.github.fermmavenplugin.net.IpFamily;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,7 @@
 package io.github.fermmavenplugin.e2e;
 
+import io.github.fermmavenplugin.e2e.harness.DockerDistribution;
+import io.github.fermmavenplugin.e2e.harness.Topology;
 import java.util.Comparator;
 import java.util.List;
 import java.util.TreeSet;

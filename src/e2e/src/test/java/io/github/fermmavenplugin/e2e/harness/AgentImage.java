@@ -1,4 +1,4 @@
-package io.github.fermmavenplugin.e2e;
+package io.github.fermmavenplugin.e2e.harness;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,9 +14,9 @@ import java.util.List;
  * {@code /usr} (and so its JDK) and the test classes read-only, and runs {@link NetAgent}'s echo servers: the
  * same agent that answers the probes in the simulated scenarios.
  */
-final class AgentImage {
+public final class AgentImage {
 
-    static final String NAME = "ferm-e2e-agent:1";
+    public static final String NAME = "ferm-e2e-agent:1";
     /** How often to read a container's log for the agent's "ready", and the pause between reads. */
     private static final int READY_ATTEMPTS = 150;
     private static final long READY_PAUSE_MILLIS = 200;
@@ -24,7 +24,7 @@ final class AgentImage {
     private AgentImage() {
     }
 
-    static void importInto(DockerDaemon daemon) {
+    public static void importInto(DockerDaemon daemon) {
         Path rootfs = daemon.directory().resolve("rootfs");
         try {
             for (String dir : List.of("usr", "tmp", "proc", "sys", "dev", "etc", classes().toString().substring(1),
@@ -46,7 +46,7 @@ final class AgentImage {
      * {@code docker run} of one agent container, restarted with the daemon, with the given publications
      * ({@code -p HOST:CONTAINER[/udp]}) and listeners; returns once every listener is bound.
      */
-    static void run(DockerDaemon daemon, String name, List<String> runOptions, List<Container.Listener> listeners) {
+    public static void run(DockerDaemon daemon, String name, List<String> runOptions, List<Container.Listener> listeners) {
         List<String> command = new ArrayList<>(List.of("run", "--detach", "--interactive", "--restart", "always",
                 "--name", name,
                 "--volume", "/usr:/usr:ro",
@@ -62,7 +62,7 @@ final class AgentImage {
     }
 
     /** Waits until the container's log says "ready" {@code times} times (once per start of the agent). */
-    static void awaitReady(DockerDaemon daemon, String name, int times) {
+    public static void awaitReady(DockerDaemon daemon, String name, int times) {
         String last = "";
         for (int attempt = 0; attempt < READY_ATTEMPTS; attempt++) {
             ProcessRunner.Result logs = daemon.tryDocker("logs", name);

@@ -1,4 +1,4 @@
-package io.github.fermmavenplugin.e2e;
+package io.github.fermmavenplugin.e2e.harness;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,7 +10,7 @@ import java.util.Optional;
  * directory ({@code -Dferm.e2e.daemons=DIR}, by default {@code ~/.cache/ferm-e2e}): {@code SUITE/root/usr/sbin/dockerd}
  * with the suite's containerd, and bookworm's runc for all of them.
  */
-enum DockerDistribution {
+public enum DockerDistribution {
     /** Debian 12's docker.io: no DOCKER-USER in ip6tables, ip6tables only with experimental. */
     DOCKER_20_10("bookworm", "20.10.24", DockerVersion.DOCKER_27, true, false),
     /** Debian 13's docker.io: ip6tables still needs experimental before 27. */
@@ -18,7 +18,7 @@ enum DockerDistribution {
     /** sid's docker.io: DOCKER-FORWARD, DOCKER-CT, the raw-table DROP of direct access. */
     DOCKER_28_5("sid", "28.5.2", DockerVersion.DOCKER_28, false, true);
 
-    static final String CACHE_PROPERTY = "ferm.e2e.daemons";
+    public static final String CACHE_PROPERTY = "ferm.e2e.daemons";
     /** The suite whose runc (and busybox) every daemon uses. */
     private static final String RUNC_SUITE = "bookworm";
 
@@ -37,34 +37,34 @@ enum DockerDistribution {
         this.ip6tablesNeedsExperimental = ip6tablesNeedsExperimental;
     }
 
-    String suite() {
+    public String suite() {
         return suite;
     }
 
     /** Docker's version, as {@code docker version} reports it without Debian's suffix. */
-    String version() {
+    public String version() {
         return version;
     }
 
     /** Which generation of Docker's iptables layout this daemon writes. */
-    DockerVersion layout() {
+    public DockerVersion layout() {
         return layout;
     }
 
-    boolean ip6tablesNeedsExperimental() {
+    public boolean ip6tablesNeedsExperimental() {
         return ip6tablesNeedsExperimental;
     }
 
     /** Whether ip6tables gets DOCKER-USER and FORWARD's jump to it (from Docker 23): without, IPv6 is Docker's alone. */
-    boolean ip6DockerUser() {
+    public boolean ip6DockerUser() {
         return ip6DockerUser;
     }
 
-    String label() {
+    public String label() {
         return "docker " + version + " (" + suite + ")";
     }
 
-    static Path cache() {
+    public static Path cache() {
         String configured = System.getProperty(CACHE_PROPERTY, "");
         if (!configured.isEmpty()) {
             return Path.of(configured);
@@ -74,29 +74,29 @@ enum DockerDistribution {
         return base.resolve("ferm-e2e");
     }
 
-    Path root() {
+    public Path root() {
         return cache().resolve(suite).resolve("root");
     }
 
-    Path dockerd() {
+    public Path dockerd() {
         return root().resolve("usr/sbin/dockerd");
     }
 
-    Path docker() {
+    public Path docker() {
         return root().resolve("usr/bin/docker");
     }
 
-    static Path runc() {
+    public static Path runc() {
         return cache().resolve(RUNC_SUITE).resolve("root/usr/sbin/runc");
     }
 
     /** The directories that go on dockerd's PATH before the backend's iptables: containerd, shims, docker-proxy. */
-    List<Path> binaries() {
+    public List<Path> binaries() {
         return List.of(root().resolve("usr/bin"), root().resolve("usr/sbin"));
     }
 
     /** What is missing for this daemon to run, if anything. */
-    Optional<String> problem() {
+    public Optional<String> problem() {
         for (Path needed : List.of(dockerd(), docker(), root().resolve("usr/bin/containerd"), runc())) {
             if (!Files.isExecutable(needed)) {
                 return Optional.of(label() + " unpacked under " + cache() + " (missing " + needed

@@ -1,4 +1,4 @@
-package io.github.fermmavenplugin.e2e;
+package io.github.fermmavenplugin.e2e.harness;
 
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -14,9 +14,9 @@ import java.util.Optional;
  * {@code ip}, {@code ferm} and iptables tools of both backends. Missing pieces skip the tests with the
  * reason printed, unless {@code -Dferm.tests.required=true} makes them mandatory (CI).
  */
-final class Environment {
+public final class Environment {
 
-    static final String REQUIRED_PROPERTY = "ferm.tests.required";
+    public static final String REQUIRED_PROPERTY = "ferm.tests.required";
 
     private static final List<String> TOOLS = List.of("ip", "ferm", "unshare", "nsenter",
             "iptables-legacy", "iptables-legacy-save", "iptables-legacy-restore",
@@ -31,12 +31,12 @@ final class Environment {
     }
 
     /** Skips (or, when required, fails) the calling test if the machine cannot run it. */
-    static void assumeReady() {
+    public static void assumeReady() {
         assume(problem());
     }
 
     /** Skips (or, when required, fails) the calling test if {@code problem} names something missing. */
-    static void assume(Optional<String> problem) {
+    public static void assume(Optional<String> problem) {
         if (problem.isEmpty()) {
             return;
         }
@@ -92,7 +92,7 @@ final class Environment {
     }
 
     /** Where an executable lives; ferm itself searches /usr/sbin and /sbin before PATH. */
-    static Optional<Path> locate(String tool) {
+    public static Optional<Path> locate(String tool) {
         List<String> directories = new ArrayList<>(List.of("/usr/sbin", "/sbin"));
         directories.addAll(List.of(System.getenv().getOrDefault("PATH", "").split(":")));
         return directories.stream()

@@ -1,4 +1,4 @@
-package io.github.fermmavenplugin.e2e;
+package io.github.fermmavenplugin.e2e.harness;
 
 import io.github.fermmavenplugin.net.IpFamily;
 import java.io.IOException;
@@ -20,7 +20,7 @@ import java.util.stream.Stream;
  * <p>{@link #close()} removes the containers, stops dockerd by its PID, then ends by PID whatever is left that
  * was started from this directory (containerd, shims), unmounts what dockerd mounted there and deletes it.
  */
-final class DockerDaemon implements AutoCloseable {
+public final class DockerDaemon implements AutoCloseable {
 
     /** How often to ask whether the daemon answers, and how long to wait between asks. */
     private static final int READY_ATTEMPTS = 150;
@@ -42,7 +42,7 @@ final class DockerDaemon implements AutoCloseable {
     }
 
     /** Starts the daemon with IPv6 and ip6tables on and waits until it answers. */
-    static DockerDaemon start(DockerDistribution distribution, NetworkNamespace host, IptablesBackend backend) {
+    public static DockerDaemon start(DockerDistribution distribution, NetworkNamespace host, IptablesBackend backend) {
         Path directory;
         try {
             directory = Files.createTempDirectory("docker-e2e-");
@@ -60,15 +60,15 @@ final class DockerDaemon implements AutoCloseable {
         }
     }
 
-    DockerDistribution distribution() {
+    public DockerDistribution distribution() {
         return distribution;
     }
 
-    IptablesBackend backend() {
+    public IptablesBackend backend() {
         return backend;
     }
 
-    Path directory() {
+    public Path directory() {
         return directory;
     }
 
@@ -149,7 +149,7 @@ final class DockerDaemon implements AutoCloseable {
     }
 
     /** The daemon's log so far, for failure messages. */
-    String log() {
+    public String log() {
         try {
             return Files.readString(directory.resolve("dockerd.log"), StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -158,11 +158,11 @@ final class DockerDaemon implements AutoCloseable {
     }
 
     /** Runs the docker CLI against this daemon; throws with its words when it fails. */
-    ProcessRunner.Result docker(String... arguments) {
+    public ProcessRunner.Result docker(String... arguments) {
         return tryDocker(arguments).orThrow();
     }
 
-    ProcessRunner.Result tryDocker(String... arguments) {
+    public ProcessRunner.Result tryDocker(String... arguments) {
         List<String> command = new ArrayList<>(List.of("env", "DOCKER_HOST=unix://" + socket(),
                 "DOCKER_CONFIG=" + directory.resolve("client"), distribution.docker().toString()));
         command.addAll(List.of(arguments));
@@ -170,7 +170,7 @@ final class DockerDaemon implements AutoCloseable {
     }
 
     /** Stops dockerd (as {@code systemctl restart docker} does) and starts it again on the same state. */
-    void restart() {
+    public void restart() {
         stopDaemon();
         launch();
     }
@@ -245,7 +245,7 @@ final class DockerDaemon implements AutoCloseable {
         }
     }
 
-    static void pause(long millis) {
+    public static void pause(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {

@@ -1,4 +1,4 @@
-package io.github.fermmavenplugin.e2e;
+package io.github.fermmavenplugin.e2e.harness;
 
 import io.github.fermmavenplugin.net.IpFamily;
 import java.io.IOException;
@@ -14,7 +14,7 @@ import java.util.stream.Stream;
  * A ferm configuration directory as on a host: the base {@code ferm.conf} (ending in {@code @include ferm.d/;})
  * and the bundle extracted into {@code ferm.d/}. Deleted on {@link #close()}.
  */
-final class FermConfig implements AutoCloseable {
+public final class FermConfig implements AutoCloseable {
 
     private final Path directory;
 
@@ -22,12 +22,12 @@ final class FermConfig implements AutoCloseable {
         this.directory = directory;
     }
 
-    static FermConfig write(Bundle bundle) {
+    public static FermConfig write(Bundle bundle) {
         return write(bundle, Bundle.resource("ferm.conf"));
     }
 
     /** The bundle under another base {@code ferm.conf}, which must end by including {@code ferm.d/}. */
-    static FermConfig write(Bundle bundle, String baseConf) {
+    public static FermConfig write(Bundle bundle, String baseConf) {
         try {
             Path directory = Files.createTempDirectory("ferm-e2e-");
             Files.writeString(directory.resolve("ferm.conf"), baseConf);
@@ -41,22 +41,22 @@ final class FermConfig implements AutoCloseable {
         }
     }
 
-    Path conf() {
+    public Path conf() {
         return directory.resolve("ferm.conf");
     }
 
     /** Applies the configuration with the real ferm inside {@code host}, as {@code systemctl reload ferm} would. */
-    void apply(NetworkNamespace host) {
+    public void apply(NetworkNamespace host) {
         host.exec("ferm", conf().toString());
     }
 
     /** Applies the configuration with the given ferm into the tables of {@code backend}, inside {@code host}. */
-    void apply(NetworkNamespace host, FermVersion ferm, IptablesBackend backend) {
+    public void apply(NetworkNamespace host, FermVersion ferm, IptablesBackend backend) {
         ProcessRunner.run(host.command(ferm.command(backend, conf()))).orThrow();
     }
 
     /** {@code ferm --flush}, as Debian's {@code /etc/init.d/ferm stop} runs it; the caller judges the result. */
-    ProcessRunner.Result flush(NetworkNamespace host) {
+    public ProcessRunner.Result flush(NetworkNamespace host) {
         return host.tryExec("ferm", "--flush", conf().toString());
     }
 
@@ -66,7 +66,7 @@ final class FermConfig implements AutoCloseable {
      * multi-call binary, inside a private mount namespace that ends with the command. Nothing on the machine
      * outside that one ferm process sees the change.
      */
-    void applyWithoutLegacyTools(NetworkNamespace host) {
+    public void applyWithoutLegacyTools(NetworkNamespace host) {
         try {
             Path legacyBinary = Environment.locate("iptables-legacy").orElseThrow().toRealPath();
             Path notExecutable = Files.writeString(directory.resolve("not-executable"), "");
@@ -82,14 +82,14 @@ final class FermConfig implements AutoCloseable {
      * The iptables-restore lines ferm would load, without touching the kernel: {@code ferm --remote --lines}.
      * Needs no root, so it also shows what a bundle creates.
      */
-    List<String> remoteLines() {
+    public List<String> remoteLines() {
         ProcessRunner.Result result = ProcessRunner.run(
                 List.of("ferm", "--remote", "--noexec", "--lines", conf().toString())).orThrow();
         return result.stdout().lines().toList();
     }
 
     /** How many rules ferm would put in {@code chain} for one family, from {@link #remoteLines()}. */
-    long remoteRuleCount(IpFamily family, String chain) {
+    public long remoteRuleCount(IpFamily family, String chain) {
         String marker = "(" + IptablesBackend.command(family) + "-save)";
         boolean inFamily = false;
         long count = 0;

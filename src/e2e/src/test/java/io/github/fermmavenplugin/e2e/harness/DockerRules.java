@@ -1,4 +1,4 @@
-package io.github.fermmavenplugin.e2e;
+package io.github.fermmavenplugin.e2e.harness;
 
 import io.github.fermmavenplugin.policy.DockerMode;
 import io.github.fermmavenplugin.net.IpFamily;
@@ -13,20 +13,20 @@ import java.util.List;
  * per-port ACCEPT in DOCKER, DNAT in nat/DOCKER or nat/DOCKER-INGRESS, raw PREROUTING DROP against direct
  * access from Docker 28). Docker's swarm ingress is IPv4 only, so swarm mode publishes nothing over IPv6.
  */
-record DockerRules(DockerVersion version, DockerMode mode, BridgeNetwork network, List<Container> containers) {
+public record DockerRules(DockerVersion version, DockerMode mode, BridgeNetwork network, List<Container> containers) {
 
-    DockerRules {
+    public DockerRules {
         containers = List.copyOf(containers);
     }
 
     /** Loads the rules into {@code host} with the given backend, replacing the filter, nat and raw tables. */
-    void apply(NetworkNamespace host, IptablesBackend backend) {
+    public void apply(NetworkNamespace host, IptablesBackend backend) {
         for (IpFamily family : IpFamily.values()) {
             host.execWithInput(restoreInput(family), backend.tool(family, "-restore"));
         }
     }
 
-    String restoreInput(IpFamily family) {
+    public String restoreInput(IpFamily family) {
         return filterTable(family) + natTable(family) + rawTable(family);
     }
 

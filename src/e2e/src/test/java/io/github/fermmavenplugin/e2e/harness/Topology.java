@@ -1,4 +1,4 @@
-package io.github.fermmavenplugin.e2e;
+package io.github.fermmavenplugin.e2e.harness;
 
 import java.security.SecureRandom;
 import java.util.ArrayDeque;
@@ -21,7 +21,7 @@ import java.util.Locale;
  * Names carry a random suffix so that parallel runs cannot collide; {@link #close()} removes everything, and
  * a failure half-way through creation removes what was already made.
  */
-final class Topology implements AutoCloseable {
+public final class Topology implements AutoCloseable {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -36,8 +36,8 @@ final class Topology implements AutoCloseable {
             Addresses.PARTNER_V6 + "/64", Addresses.MONITORING_V6 + "/64");
 
     /** The host's own listeners: an ssh-like port the host rules open and one they do not. */
-    static final int HOST_SSH_PORT = 22;
-    static final int HOST_CLOSED_PORT = 2222;
+    public static final int HOST_SSH_PORT = 22;
+    public static final int HOST_CLOSED_PORT = 2222;
 
     private final String id;
     private final BridgeNetwork network;
@@ -54,7 +54,7 @@ final class Topology implements AutoCloseable {
     }
 
     /** Builds the namespaces, links, addresses and listeners; Docker's rules and ferm come later. */
-    static Topology create(BridgeNetwork network, List<Container> containers) {
+    public static Topology create(BridgeNetwork network, List<Container> containers) {
         return create(newId(), network, topology -> topology.buildBridge(containers));
     }
 
@@ -62,7 +62,7 @@ final class Topology implements AutoCloseable {
      * Only the outside and the host, for a real dockerd to make its bridges and containers in the host:
      * namespaces named {@code docker-<id>-out} and {@code docker-<id>-host}.
      */
-    static Topology createForRealDocker() {
+    public static Topology createForRealDocker() {
         return create("docker-" + newId(), null, topology -> { });
     }
 
@@ -152,28 +152,28 @@ final class Topology implements AutoCloseable {
     }
 
     /** Closes {@code resource} with this topology, before the namespaces it lives in go. */
-    <T extends AutoCloseable> T own(T resource) {
+    public <T extends AutoCloseable> T own(T resource) {
         cleanup.push(resource);
         return resource;
     }
 
-    String id() {
+    public String id() {
         return id;
     }
 
-    BridgeNetwork network() {
+    public BridgeNetwork network() {
         return network;
     }
 
-    NetworkNamespace host() {
+    public NetworkNamespace host() {
         return host;
     }
 
-    NetworkNamespace outside() {
+    public NetworkNamespace outside() {
         return outside;
     }
 
-    ProbeClient probes() {
+    public ProbeClient probes() {
         return probes;
     }
 

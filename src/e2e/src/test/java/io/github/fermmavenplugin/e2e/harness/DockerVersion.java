@@ -1,9 +1,9 @@
-package io.github.fermmavenplugin.e2e;
+package io.github.fermmavenplugin.e2e.harness;
 
 /**
  * The generations of Docker's iptables layout that the bundle must coexist with.
  */
-enum DockerVersion {
+public enum DockerVersion {
     /**
      * Docker 23 to 27: FORWARD holds the per-bridge rules; isolation chains ending in RETURN; DOCKER-USER ends in
      * RETURN; nat POSTROUTING has a hairpin MASQUERADE per published container port. 20.10 to 22 look the same in
@@ -29,7 +29,7 @@ enum DockerVersion {
         this.label = label;
     }
 
-    String label() {
+    public String label() {
         return label;
     }
 }

@@ -1,4 +1,4 @@
-package io.github.fermmavenplugin.e2e;
+package io.github.fermmavenplugin.e2e.harness;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,7 +10,7 @@ import java.util.Optional;
  * picks the {@code -legacy} tools when they are installed, and sid's 2.7, unpacked beside the daemons, which uses
  * whatever {@code /usr/sbin/iptables} is: nft on Debian 12 unless an admin moved it.
  */
-enum FermVersion {
+public enum FermVersion {
     FERM_2_5("2.5"),
     FERM_2_7("2.7");
 
@@ -20,7 +20,7 @@ enum FermVersion {
         this.release = release;
     }
 
-    String label() {
+    public String label() {
         return "ferm " + release;
     }
 
@@ -32,14 +32,14 @@ enum FermVersion {
         };
     }
 
-    Optional<String> problem() {
+    public Optional<String> problem() {
         return script().isPresent() ? Optional.empty()
                 : Optional.of(label() + " (" + (this == FERM_2_7
                         ? "run src/e2e/fetch-daemons.sh " + DockerDistribution.cache() : "apt-get install ferm") + ")");
     }
 
     /** The backend this ferm picks on this machine. */
-    IptablesBackend defaultBackend() {
+    public IptablesBackend defaultBackend() {
         if (this == FERM_2_5) {
             return IptablesBackend.LEGACY;
         }
@@ -52,7 +52,7 @@ enum FermVersion {
     }
 
     /** The command that loads {@code conf} into the kernel's tables of {@code backend}. */
-    List<String> command(IptablesBackend backend, Path conf) {
+    public List<String> command(IptablesBackend backend, Path conf) {
         List<String> command = new java.util.ArrayList<>(List.of(script().orElseThrow().toString()));
         if (backend != defaultBackend()) {
             throw new IllegalArgumentException(label() + " uses " + defaultBackend() + " on this machine, not " + backend);
