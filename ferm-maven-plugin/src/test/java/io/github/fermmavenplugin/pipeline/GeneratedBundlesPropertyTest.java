@@ -65,7 +65,7 @@ class GeneratedBundlesPropertyTest {
     static final int DEFAULT_TRIES = 300;
     static final String TRIES_PROPERTY = "ferm.property.tries";
 
-    private static final Optional<Path> FERM = FermCheck.findExecutable(System.getenv("PATH"));
+    private static final Optional<Path> FERM = RealTools.fermIfInstalled();
 
     /** A try's input: what the user wrote. */
     record Scenario(String descriptor, String dockerfile, Map<String, String> buildArgs) {
