@@ -4,6 +4,7 @@ import io.github.fermmavenplugin.bundle.BundleFile;
 import io.github.fermmavenplugin.bundle.BundleManifest.MavenCoordinates;
 import io.github.fermmavenplugin.diagnostic.InvalidInputException;
 import io.github.fermmavenplugin.dockerfile.BuildOptions;
+import io.github.fermmavenplugin.net.IpFamily;
 import io.github.fermmavenplugin.net.ServicePort;
 import io.github.fermmavenplugin.pipeline.Analysis;
 import io.github.fermmavenplugin.pipeline.BundleIdentity;
@@ -79,6 +80,10 @@ abstract class AbstractFermMojo extends AbstractMojo {
             getLog().info("exposed but closed: " + analysis.policy().closed().stream().map(ServicePort::toString)
                     .collect(Collectors.joining(", ")) + " (no ingress rule opens "
                     + (analysis.policy().closed().size() == 1 ? "it" : "them") + ")");
+        }
+        if (analysis.policy().ingress().stream().anyMatch(rule -> rule.sources().in(IpFamily.IPV6).isPresent())) {
+            getLog().info("IPv6 ingress rules need Docker 23 or later: Docker 20.10 to 22 make no ip6tables"
+                    + " DOCKER-USER, so there every IPv6 client reaches the published ports (README: support matrix)");
         }
         return analysis;
     }
