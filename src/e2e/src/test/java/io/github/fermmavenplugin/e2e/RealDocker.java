@@ -25,13 +25,17 @@ final class RealDocker {
 
     /** The web bundle on docker0 and the api bundle on {@link RealHost#API_NETWORK}, both with DROP, in one ferm.d. */
     static Bundle webAndApiBundles() {
-        return Bundle.compose(bundle("web", BridgeNetwork.DOCKER0), bundle("api", RealHost.API_NETWORK));
+        return webAndApiBundles(FallbackAction.DROP);
     }
 
-    private static Bundle bundle(String service, BridgeNetwork network) {
+    static Bundle webAndApiBundles(FallbackAction action) {
+        return Bundle.compose(bundle("web", BridgeNetwork.DOCKER0, action), bundle("api", RealHost.API_NETWORK, action));
+    }
+
+    private static Bundle bundle(String service, BridgeNetwork network, FallbackAction action) {
         String descriptor = Bundle.resource("descriptors/" + service + "/firewall-bridge.yaml")
                 .replace("@BRIDGE@", network.bridge())
-                .replace("@ACTION@", FallbackAction.DROP.name().toLowerCase(Locale.ROOT));
+                .replace("@ACTION@", action.name().toLowerCase(Locale.ROOT));
         return PipelineBundles.render(service, descriptor, Bundle.resource("descriptors/" + service + "/Dockerfile"));
     }
 }

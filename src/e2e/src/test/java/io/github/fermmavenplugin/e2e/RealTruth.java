@@ -9,11 +9,13 @@ import static io.github.fermmavenplugin.e2e.harness.Addresses.PARTNER_V6;
 
 import io.github.fermmavenplugin.e2e.harness.Addresses;
 import io.github.fermmavenplugin.e2e.harness.DockerDistribution;
+import io.github.fermmavenplugin.e2e.harness.DockerVersion;
 import io.github.fermmavenplugin.e2e.harness.IptablesBackend;
 import io.github.fermmavenplugin.e2e.harness.Outcome;
 import io.github.fermmavenplugin.e2e.harness.Probe;
 import io.github.fermmavenplugin.e2e.harness.Topology;
 import io.github.fermmavenplugin.net.Protocol;
+import io.github.fermmavenplugin.policy.Policy.FallbackAction;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -25,11 +27,12 @@ import java.util.Set;
  *
  * @param distribution  the daemon
  * @param setup         the iptables backend and ferm
+ * @param action        the descriptors' default action, which the bundle's own refusals show
  * @param v6Dnat        the IPv6 DNAT rules Docker made ({@code 8080/tcp} …), asserted against {@link #expectedV6Dnat}
  * @param web           web's container addresses
  * @param hidden        hidden's container addresses
  */
-record RealTruth(DockerDistribution distribution, HostSetup setup, Set<String> v6Dnat,
+record RealTruth(DockerDistribution distribution, HostSetup setup, FallbackAction action, Set<String> v6Dnat,
                  RealHost.Addresses web, RealHost.Addresses hidden) {
 
     static final Set<String> ALL_PUBLISHED = Set.of("5005/tcp", "5353/udp", "8080/tcp", "8443/tcp", "9000/tcp", "9443/tcp");
@@ -62,33 +65,34 @@ record RealTruth(DockerDistribution distribution, HostSetup setup, Set<String> v
     }
 
     List<Expectation> expectations() {
+        Outcome blocked = Scenario.seenByClient(action);
         List<Row> rows = new ArrayList<>();
         rows.add(published("allowed source reaches the web port", Protocol.TCP, ALLOWED_V4, 8080, Outcome.OPEN));
-        rows.add(published("other source is stopped on the same port", Protocol.TCP, DENIED_V4, 8080, Outcome.TIMEOUT));
+        rows.add(published("other source is stopped on the same port", Protocol.TCP, DENIED_V4, 8080, blocked));
         rows.add(published("published-port rule opens its host port", Protocol.TCP, ALLOWED_V4, 8443, Outcome.OPEN));
-        rows.add(published("published-port rule matches the host port, not the container port", Protocol.TCP, ALLOWED_V4, 9443, Outcome.TIMEOUT));
-        rows.add(published("exposed but unopened port is closed", Protocol.TCP, ALLOWED_V4, 5005, Outcome.TIMEOUT));
+        rows.add(published("published-port rule matches the host port, not the container port", Protocol.TCP, ALLOWED_V4, 9443, blocked));
+        rows.add(published("exposed but unopened port is closed", Protocol.TCP, ALLOWED_V4, 5005, blocked));
         rows.add(published("allowed source reaches the UDP port", Protocol.UDP, ALLOWED_V4, 5353, Outcome.OPEN));
-        rows.add(published("other source is stopped on the UDP port", Protocol.UDP, DENIED_V4, 5353, Outcome.TIMEOUT));
+        rows.add(published("other source is stopped on the UDP port", Protocol.UDP, DENIED_V4, 5353, blocked));
         rows.add(published("second bundle opens its port to its own source", Protocol.TCP, PARTNER_V4, 9000, Outcome.OPEN));
-        rows.add(published("second bundle's source gets nothing of the first", Protocol.TCP, PARTNER_V4, 8080, Outcome.TIMEOUT));
-        rows.add(published("first bundle's source gets nothing of the second", Protocol.TCP, ALLOWED_V4, 9000, Outcome.TIMEOUT));
+        rows.add(published("second bundle's source gets nothing of the first", Protocol.TCP, PARTNER_V4, 8080, blocked));
+        rows.add(published("first bundle's source gets nothing of the second", Protocol.TCP, ALLOWED_V4, 9000, blocked));
         rows.add(published("allowed IPv6 source reaches the web port", Protocol.TCP, ALLOWED_V6, 8080, Outcome.OPEN));
-        rows.add(published("other IPv6 source is stopped", Protocol.TCP, DENIED_V6, 8080, Outcome.TIMEOUT));
-        rows.add(published("an IPv4-only rule opens nothing over IPv6", Protocol.TCP, ALLOWED_V6, 8443, Outcome.TIMEOUT));
-        rows.add(published("exposed but unopened port is closed over IPv6", Protocol.TCP, ALLOWED_V6, 5005, Outcome.TIMEOUT));
+        rows.add(published("other IPv6 source is stopped", Protocol.TCP, DENIED_V6, 8080, blocked));
+        rows.add(published("an IPv4-only rule opens nothing over IPv6", Protocol.TCP, ALLOWED_V6, 8443, blocked));
+        rows.add(published("exposed but unopened port is closed over IPv6", Protocol.TCP, ALLOWED_V6, 5005, blocked));
         rows.add(published("allowed IPv6 source reaches the UDP port", Protocol.UDP, ALLOWED_V6, 5353, Outcome.OPEN));
-        rows.add(published("other IPv6 source is stopped on the UDP port", Protocol.UDP, DENIED_V6, 5353, Outcome.TIMEOUT));
+        rows.add(published("other IPv6 source is stopped on the UDP port", Protocol.UDP, DENIED_V6, 5353, blocked));
         rows.add(published("second bundle holds over IPv6", Protocol.TCP, PARTNER_V6, 9000, Outcome.OPEN));
         rows.add(host("host rule opens ssh to the allowed source", ALLOWED_V4, Topology.HOST_SSH_PORT, Outcome.OPEN));
         rows.add(host("host policy drops ssh from other sources", DENIED_V4, Topology.HOST_SSH_PORT, Outcome.TIMEOUT));
         rows.add(host("host policy drops unopened host ports", ALLOWED_V4, Topology.HOST_CLOSED_PORT, Outcome.TIMEOUT));
         rows.add(host("host rule opens ssh over IPv6", ALLOWED_V6, Topology.HOST_SSH_PORT, Outcome.OPEN));
         rows.add(host("host policy drops IPv6 ssh from other sources", DENIED_V6, Topology.HOST_SSH_PORT, Outcome.TIMEOUT));
-        rows.add(direct("a routed neighbour reaches no published container directly", ALLOWED_V4, web.v4(), true));
-        rows.add(direct("a routed neighbour reaches no unpublished container", ALLOWED_V4, hidden.v4(), false));
-        rows.add(direct("a routed IPv6 neighbour reaches no published container directly", ALLOWED_V6, web.v6(), true));
-        rows.add(direct("a routed IPv6 neighbour reaches no unpublished container", ALLOWED_V6, hidden.v6(), false));
+        rows.add(direct("a routed neighbour reaches no published container directly", ALLOWED_V4, web.v4(), true, blocked));
+        rows.add(direct("a routed neighbour reaches no unpublished container", ALLOWED_V4, hidden.v4(), false, blocked));
+        rows.add(direct("a routed IPv6 neighbour reaches no published container directly", ALLOWED_V6, web.v6(), true, blocked));
+        rows.add(direct("a routed IPv6 neighbour reaches no unpublished container", ALLOWED_V6, hidden.v6(), false, blocked));
         return rows.stream().map(Row::expectation).toList();
     }
 
@@ -124,16 +128,18 @@ record RealTruth(DockerDistribution distribution, HostSetup setup, Set<String> v
         return new Row(why, Probe.toHost(Protocol.TCP, client, port), outcome);
     }
 
-    /** A client that routes the container subnet via the host connects to a container's port 80 itself. */
-    private Row direct(String why, String client, String container, boolean published) {
+    /**
+     * A client that routes the container subnet via the host connects to a container's port 80 itself. Docker 28
+     * drops it in raw PREROUTING; on 20 to 27 the bundle's default action refuses it (hole 1 closed: the allow
+     * rules take only connections Docker DNATed); without an ip6 DOCKER-USER, Docker's own rules decide.
+     */
+    private Row direct(String why, String client, String container, boolean published, Outcome blocked) {
         Probe probe = new Probe(Protocol.TCP, client, container, 80);
         boolean v6 = client.contains(":");
         if (v6 && !distribution.ip6DockerUser()) {
-            return row(why, probe, Outcome.TIMEOUT, published ? Outcome.OPEN : Outcome.TIMEOUT,
+            return row(why, probe, blocked, published ? Outcome.OPEN : Outcome.TIMEOUT,
                     "hole 2: Docker's DOCKER chain accepts the container port");
         }
-        // Hole 1 closed: the allow rules take only connections Docker DNATed (ctstate DNAT); Docker 28 also drops
-        // such packets in raw PREROUTING.
-        return new Row(why, probe, Outcome.TIMEOUT);
+        return new Row(why, probe, distribution.layout() == DockerVersion.DOCKER_27 ? blocked : Outcome.TIMEOUT);
     }
 }
