@@ -31,7 +31,7 @@ final class RealHost {
     static final List<String> WEB_PUBLICATIONS = List.of("8080:80", "8443:443", "9443:443", "5005:5005", "5353:53/udp");
 
     /** A container's addresses on its bridge, as Docker gave them. */
-    record Addresses(String v4, String v6) {
+    record ContainerAddresses(String v4, String v6) {
     }
 
     private final Topology topology;
@@ -59,8 +59,8 @@ final class RealHost {
                 List.of(listener(Protocol.TCP, 9000)));
         // A neighbour on eth0's segment that routes the container subnets via the host (hole 1's attacker).
         for (BridgeNetwork network : List.of(BridgeNetwork.DOCKER0, API_NETWORK)) {
-            topology.outside().exec("ip", "route", "add", network.subnetV4(), "via", io.github.fermmavenplugin.e2e.harness.Addresses.HOST_V4);
-            topology.outside().exec("ip", "-6", "route", "add", network.subnetV6(), "via", io.github.fermmavenplugin.e2e.harness.Addresses.HOST_V6);
+            topology.outside().exec("ip", "route", "add", network.subnetV4(), "via", Addresses.HOST_V4);
+            topology.outside().exec("ip", "-6", "route", "add", network.subnetV6(), "via", Addresses.HOST_V6);
         }
         return new RealHost(topology, daemon);
     }
@@ -77,11 +77,11 @@ final class RealHost {
         return daemon;
     }
 
-    Addresses addresses(String container) {
+    ContainerAddresses addresses(String container) {
         String[] both = daemon.docker("inspect", "--format",
                 "{{range .NetworkSettings.Networks}}{{.IPAddress}} {{.GlobalIPv6Address}}{{end}}", container)
                 .stdout().strip().split(" ");
-        return new Addresses(both[0], both[1]);
+        return new ContainerAddresses(both[0], both[1]);
     }
 
     /** {@code docker restart NAME}, back once its agent listens again. */

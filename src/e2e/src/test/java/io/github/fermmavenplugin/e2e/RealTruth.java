@@ -7,7 +7,6 @@ import static io.github.fermmavenplugin.e2e.harness.Addresses.DENIED_V6;
 import static io.github.fermmavenplugin.e2e.harness.Addresses.PARTNER_V4;
 import static io.github.fermmavenplugin.e2e.harness.Addresses.PARTNER_V6;
 
-import io.github.fermmavenplugin.e2e.harness.Addresses;
 import io.github.fermmavenplugin.e2e.harness.DockerDistribution;
 import io.github.fermmavenplugin.e2e.harness.DockerVersion;
 import io.github.fermmavenplugin.e2e.harness.IptablesBackend;
@@ -33,7 +32,7 @@ import java.util.Set;
  * @param hidden        hidden's container addresses
  */
 record RealTruth(DockerDistribution distribution, HostSetup setup, FallbackAction action, Set<String> v6Dnat,
-                 RealHost.Addresses web, RealHost.Addresses hidden) {
+                 RealHost.ContainerAddresses web, RealHost.ContainerAddresses hidden) {
 
     static final Set<String> ALL_PUBLISHED = Set.of("5005/tcp", "5353/udp", "8080/tcp", "8443/tcp", "9000/tcp", "9443/tcp");
 
