@@ -1,5 +1,6 @@
 package io.github.fermmavenplugin.dockerfile;
 
+import io.github.fermmavenplugin.diagnostic.InvalidValueException;
 import io.github.fermmavenplugin.diagnostic.InvalidInputException;
 import io.github.fermmavenplugin.diagnostic.SourcePosition;
 import java.nio.file.Path;
@@ -175,9 +176,9 @@ final class DockerfileParser {
         List<HeredocMarkers.Heredoc> heredocs;
         try {
             heredocs = HeredocMarkers.find(logical);
-        } catch (ExpansionException e) {
+        } catch (InvalidValueException e) {
             throw new InvalidInputException(position(instruction),
-                    "the heredoc marker cannot be read: " + e.getMessage(),
+                    "the heredoc marker cannot be read: " + e.problem(),
                     "Write the marker as <<NAME, <<-NAME, <<'NAME' or <<\"NAME\".");
         }
         for (HeredocMarkers.Heredoc heredoc : heredocs) {

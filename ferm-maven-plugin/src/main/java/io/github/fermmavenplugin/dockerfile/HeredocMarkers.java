@@ -1,5 +1,6 @@
 package io.github.fermmavenplugin.dockerfile;
 
+import io.github.fermmavenplugin.diagnostic.InvalidValueException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -42,11 +43,11 @@ final class HeredocMarkers {
     }
 
     /** The heredocs the logical line opens, in order; none when its quoting is broken (as BuildKit). */
-    static List<Heredoc> find(String logicalLine) throws ExpansionException {
+    static List<Heredoc> find(String logicalLine) {
         List<String> words;
         try {
             words = ShellLexer.expand(logicalLine, Map.of(), '\\', RAW).words();
-        } catch (ExpansionException e) {
+        } catch (InvalidValueException e) {
             return List.of();
         }
         List<Heredoc> heredocs = new ArrayList<>();

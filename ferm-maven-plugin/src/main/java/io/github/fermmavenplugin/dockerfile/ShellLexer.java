@@ -1,5 +1,6 @@
 package io.github.fermmavenplugin.dockerfile;
 
+import io.github.fermmavenplugin.diagnostic.InvalidValueException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -60,12 +61,11 @@ final class ShellLexer {
         this.variables = variables;
     }
 
-    static Expansion expand(String text, Map<String, String> variables, char escape) throws ExpansionException {
+    static Expansion expand(String text, Map<String, String> variables, char escape) {
         return expand(text, variables, escape, Mode.EXPAND);
     }
 
-    static Expansion expand(String text, Map<String, String> variables, char escape, Mode mode)
-            throws ExpansionException {
+    static Expansion expand(String text, Map<String, String> variables, char escape, Mode mode) {
         ShellLexer lexer = new ShellLexer(escape, mode, variables);
         lexer.text = text;
         lexer.position = 0;
@@ -85,7 +85,7 @@ final class ShellLexer {
         return position < text.length() ? text.charAt(position++) : EOF;
     }
 
-    private Segment processUntil(int stop, boolean rawEscapes) throws ExpansionException {
+    private Segment processUntil(int stop, boolean rawEscapes) {
         StringBuilder result = new StringBuilder();
         WordSplitter words = new WordSplitter();
         while (peek() != EOF) {
@@ -126,19 +126,19 @@ final class ShellLexer {
             }
         }
         if (stop != EOF) {
-            throw new ExpansionException("missing '" + (char) stop + "' in a ${...} expression");
+            throw new InvalidValueException("missing '" + (char) stop + "' in a ${...} expression");
         }
         return new Segment(result.toString(), words.finish());
     }
 
-    private static void append(StringBuilder result, String value) throws ExpansionException {
+    private static void append(StringBuilder result, String value) {
         if (result.length() + value.length() > MAX_LENGTH) {
-            throw new ExpansionException("expands to more than " + MAX_LENGTH + " characters");
+            throw new InvalidValueException("expands to more than " + MAX_LENGTH + " characters");
         }
         result.append(value);
     }
 
-    private String processSingleQuote() throws ExpansionException {
+    private String processSingleQuote() {
         StringBuilder result = new StringBuilder();
         int quote = next();
         if (mode.rawQuotes()) {
@@ -147,7 +147,7 @@ final class ShellLexer {
         while (true) {
             int ch = next();
             if (ch == EOF) {
-                throw new ExpansionException("a single quote (') is not closed");
+                throw new InvalidValueException("a single quote (') is not closed");
             }
             if (ch == '\'') {
                 if (mode.rawQuotes()) {
@@ -159,7 +159,7 @@ final class ShellLexer {
         }
     }
 
-    private String processDoubleQuote(boolean rawEscapes) throws ExpansionException {
+    private String processDoubleQuote(boolean rawEscapes) {
         StringBuilder result = new StringBuilder();
         int quote = next();
         if (mode.rawQuotes()) {
@@ -168,7 +168,7 @@ final class ShellLexer {
         while (true) {
             int ch = peek();
             if (ch == EOF) {
-                throw new ExpansionException("a double quote (\") is not closed");
+                throw new InvalidValueException("a double quote (\") is not closed");
             }
             if (ch == '"') {
                 next();
@@ -198,7 +198,7 @@ final class ShellLexer {
         }
     }
 
-    private String processDollar() throws ExpansionException {
+    private String processDollar() {
         next();
         if (peek() != '{') {
             String name = processName();
@@ -210,13 +210,13 @@ final class ShellLexer {
         next();
         int first = peek();
         if (first == EOF) {
-            throw new ExpansionException("missing '}' in a ${...} expression");
+            throw new InvalidValueException("missing '}' in a ${...} expression");
         }
         if (first == '{' || first == '}' || first == ':') {
-            throw new ExpansionException("bad substitution: ${" + (char) first + " is not a variable reference");
+            throw new InvalidValueException("bad substitution: ${" + (char) first + " is not a variable reference");
         }
         if (++nesting > MAX_NESTING) {
-            throw new ExpansionException("${...} expressions are nested more than " + MAX_NESTING + " deep");
+            throw new InvalidValueException("${...} expressions are nested more than " + MAX_NESTING + " deep");
         }
         try {
             return processBraced(processName());
@@ -225,7 +225,7 @@ final class ShellLexer {
         }
     }
 
-    private String processBraced(String name) throws ExpansionException {
+    private String processBraced(String name) {
         int ch = next();
         switch (ch) {
             case '}':
@@ -242,17 +242,22 @@ final class ShellLexer {
             case '/':
                 return replacePattern(name);
             case EOF:
-                throw new ExpansionException("missing '}' in a ${...} expression");
+                throw new InvalidValueException("missing '}' in a ${...} expression");
             default:
                 throw unsupportedModifier(name, String.valueOf((char) ch));
         }
     }
 
-    private static ExpansionException unsupportedModifier(String name, String modifier) {
-        return new ExpansionException("unsupported modifier (" + modifier + ") in ${" + name + "...}", name);
+    private static InvalidValueException unsupportedModifier(String name, String modifier) {
+        return aboutVariable("unsupported modifier (" + modifier + ") in ${" + name + "...}", name);
     }
 
-    private String applyModifier(String name, char modifier, boolean emptyIsUnset) throws ExpansionException {
+    private static InvalidValueException aboutVariable(String problem, String name) {
+        return new InvalidValueException(problem + " (variable " + name + ")",
+                "Give " + name + " a value (ARG default, ENV or 'buildArgs').");
+    }
+
+    private String applyModifier(String name, char modifier, boolean emptyIsUnset) {
         boolean patternOperation = modifier == '#' || modifier == '%';
         String word = processUntil('}', patternOperation).text();
         Optional<String> current = lookup(name);
@@ -270,7 +275,7 @@ final class ShellLexer {
                 if (missing) {
                     String defaultMessage =
                             current.isEmpty() ? "is not allowed to be unset" : "is not allowed to be empty";
-                    throw new ExpansionException(name + ": " + (word.isEmpty() ? defaultMessage : word), name);
+                    throw aboutVariable(name + ": " + (word.isEmpty() ? defaultMessage : word), name);
                 }
                 return current.get();
             default: {
@@ -282,7 +287,7 @@ final class ShellLexer {
         }
     }
 
-    private String replacePattern(String name) throws ExpansionException {
+    private String replacePattern(String name) {
         boolean all = peek() == '/';
         if (all) {
             next();
@@ -295,17 +300,17 @@ final class ShellLexer {
         }
         String result = ShellPattern.compile(pattern).replace(current.orElse(""), replacement, all);
         if (result.length() > MAX_LENGTH) {
-            throw new ExpansionException("expands to more than " + MAX_LENGTH + " characters");
+            throw new InvalidValueException("expands to more than " + MAX_LENGTH + " characters");
         }
         return result;
     }
 
-    private String processUntilOrMissing(char stop, String missingMessage) throws ExpansionException {
+    private String processUntilOrMissing(char stop, String missingMessage) {
         try {
             return processUntil(stop, true).text();
-        } catch (ExpansionException e) {
+        } catch (InvalidValueException e) {
             if (peek() == EOF) {
-                throw new ExpansionException(missingMessage);
+                throw new InvalidValueException(missingMessage);
             }
             throw e;
         }

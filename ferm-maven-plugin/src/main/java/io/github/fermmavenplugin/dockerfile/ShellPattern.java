@@ -1,5 +1,6 @@
 package io.github.fermmavenplugin.dockerfile;
 
+import io.github.fermmavenplugin.diagnostic.InvalidValueException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -23,7 +24,7 @@ final class ShellPattern {
         this.elements = elements;
     }
 
-    static ShellPattern compile(String pattern) throws ExpansionException {
+    static ShellPattern compile(String pattern) {
         List<Integer> elements = new ArrayList<>();
         for (int i = 0; i < pattern.length(); i++) {
             char ch = pattern.charAt(i);
@@ -37,7 +38,7 @@ final class ShellPattern {
                     continue; // the escape only kept the character from ending ${...}; it is not in the pattern
                 }
                 if (following != '*' && following != '?' && following != '\\') {
-                    throw new ExpansionException("invalid escape in pattern '" + pattern
+                    throw new InvalidValueException("invalid escape in pattern '" + pattern
                             + "': only \\*, \\? and \\\\ are allowed");
                 }
                 elements.add((int) following);
@@ -78,9 +79,9 @@ final class ShellPattern {
      * start the longest match wins, as the greedy wildcards of BuildKit's regular expression do; an empty match
      * right after a previous match is skipped, as Go's ReplaceAll does.
      *
-     * @throws ExpansionException when the value and pattern would take unreasonably long to match
+     * @throws InvalidValueException when the value and pattern would take unreasonably long to match
      */
-    String replace(String value, String replacement, boolean all) throws ExpansionException {
+    String replace(String value, String replacement, boolean all) {
         StringBuilder result = new StringBuilder();
         long[] budget = {WORK_BUDGET};
         int lastMatchEnd = 0;
@@ -94,7 +95,7 @@ final class ShellPattern {
             if (match[1] > lastMatchEnd || match[0] == 0) {
                 result.append(replacement);
                 if (result.length() > ShellLexer.MAX_LENGTH) {
-                    throw new ExpansionException("expands to more than " + ShellLexer.MAX_LENGTH + " characters");
+                    throw new InvalidValueException("expands to more than " + ShellLexer.MAX_LENGTH + " characters");
                 }
             }
             lastMatchEnd = match[1];
@@ -114,7 +115,7 @@ final class ShellPattern {
      * The leftmost match at or after {@code from}, the longest at that start, in one pass: each state remembers
      * the earliest start that reached it, since from the same state the future is the same.
      */
-    private int[] find(String value, int from, long[] budget) throws ExpansionException {
+    private int[] find(String value, int from, long[] budget) {
         int[] startOf = new int[elements.length + 1];
         Arrays.fill(startOf, -1);
         int bestStart = -1;
@@ -134,7 +135,7 @@ final class ShellPattern {
             }
             budget[0] -= elements.length + 1;
             if (budget[0] < 0) {
-                throw new ExpansionException("the pattern takes too long to match a value this long");
+                throw new InvalidValueException("the pattern takes too long to match a value this long");
             }
             char ch = value.charAt(i);
             int[] next = new int[elements.length + 1];

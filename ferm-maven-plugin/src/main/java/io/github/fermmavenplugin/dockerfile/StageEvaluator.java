@@ -1,5 +1,6 @@
 package io.github.fermmavenplugin.dockerfile;
 
+import io.github.fermmavenplugin.diagnostic.InvalidValueException;
 import io.github.fermmavenplugin.diagnostic.InvalidInputException;
 import io.github.fermmavenplugin.diagnostic.Quoted;
 import io.github.fermmavenplugin.diagnostic.SourcePosition;
@@ -228,12 +229,12 @@ final class StageEvaluator {
                 try {
                     ServicePort port = ExposeParser.parse(word);
                     state.expose(port, at);
-                } catch (ExposeParser.NotAPort e) {
+                } catch (InvalidValueException e) {
                     String shown = word.equals(raw) ? Quoted.of(raw) : Quoted.of(raw) + " (expanded: " + Quoted.of(word) + ")";
                     throw new InvalidInputException(at,
-                            "EXPOSE " + shown + " is not a port: " + e.getMessage() + unsetNote(expansion),
-                            e.remedy().orElse("Write a port or range with an optional protocol: 80, 80/tcp, 53/udp,"
-                                    + " 8000-8010/tcp."));
+                            "EXPOSE " + shown + " is not a port: " + e.problem() + unsetNote(expansion),
+                            e.remedy().isEmpty() ? "Write a port or range with an optional protocol: 80, 80/tcp,"
+                                    + " 53/udp, 8000-8010/tcp." : e.remedy());
                 }
             }
         }
@@ -259,20 +260,17 @@ final class StageEvaluator {
             SourcePosition at) {
         try {
             return ShellLexer.expand(text, variables, escape);
-        } catch (ExpansionException e) {
-            String about = e.variable().map(name -> " (variable " + name + ")").orElse("");
+        } catch (InvalidValueException e) {
             throw new InvalidInputException(at,
-                    instruction.name() + " " + Quoted.of(text) + " cannot be expanded: " + e.getMessage() + about,
-                    e.variable().isPresent()
-                            ? "Give " + e.variable().get() + " a value (ARG default, ENV or 'buildArgs')."
-                            : "Fix the quoting or the ${...} expression.");
+                    instruction.name() + " " + Quoted.of(text) + " cannot be expanded: " + e.problem(),
+                    e.remedy().isEmpty() ? "Fix the quoting or the ${...} expression." : e.remedy());
         }
     }
 
     private String unsetNote(String text, Map<String, String> variables) {
         try {
             return unsetNote(ShellLexer.expand(text, variables, escape));
-        } catch (ExpansionException e) {
+        } catch (InvalidValueException e) {
             return "";
         }
     }

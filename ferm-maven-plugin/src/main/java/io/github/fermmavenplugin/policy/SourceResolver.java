@@ -5,7 +5,7 @@ import io.github.fermmavenplugin.diagnostic.InvalidInputException;
 import io.github.fermmavenplugin.diagnostic.Quoted;
 import io.github.fermmavenplugin.diagnostic.Suggestions;
 import io.github.fermmavenplugin.net.Cidr;
-import io.github.fermmavenplugin.net.InvalidValueException;
+import io.github.fermmavenplugin.diagnostic.InvalidValueException;
 import io.github.fermmavenplugin.net.IpFamily;
 import java.util.ArrayList;
 import java.util.Arrays;
