@@ -185,8 +185,11 @@ final class DockerfileParser {
             boolean terminated = false;
             while (next < lines.size()) {
                 String body = lines.get(next++);
-                String candidate = heredoc.stripTabs() ? body.replaceFirst("^\t+", "") : body;
-                if (candidate.equals(heredoc.name())) {
+                int start = 0;
+                while (heredoc.stripTabs() && start < body.length() && body.charAt(start) == '\t') {
+                    start++;
+                }
+                if (body.length() - start == heredoc.name().length() && body.startsWith(heredoc.name(), start)) {
                     terminated = true;
                     break;
                 }

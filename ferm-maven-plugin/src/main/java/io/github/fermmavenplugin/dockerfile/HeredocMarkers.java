@@ -46,7 +46,7 @@ final class HeredocMarkers {
     static List<Heredoc> find(String logicalLine) {
         List<String> words;
         try {
-            words = ShellLexer.expand(logicalLine, Map.of(), '\\', RAW).words();
+            words = ShellLexer.expand(logicalLine, Map.of(), '\\', RAW, WorkBudget.standard()).words();
         } catch (InvalidValueException e) {
             return List.of();
         }
@@ -56,7 +56,7 @@ final class HeredocMarkers {
             if (!matcher.matches() || matcher.group(3).isEmpty()) {
                 continue;
             }
-            List<String> name = ShellLexer.expand(matcher.group(3), Map.of(), '\\', UNQUOTE).words();
+            List<String> name = ShellLexer.expand(matcher.group(3), Map.of(), '\\', UNQUOTE, WorkBudget.standard()).words();
             if (name.size() == 1) {
                 heredocs.add(new Heredoc(name.get(0), matcher.group(2).equals("-")));
             }

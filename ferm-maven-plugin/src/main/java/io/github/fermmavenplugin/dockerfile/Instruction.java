@@ -33,13 +33,22 @@ record Instruction(String keyword, List<String> flags, String arguments, int lin
         return keyword.toUpperCase(Locale.ROOT);
     }
 
-    /** Where the character at {@code index} in {@link #arguments()} stands in the file. */
+    /**
+     * Where the character at {@code index} in {@link #arguments()} stands in the file: a binary search over the
+     * segments, so that an instruction continued over many lines costs no more per word than a short one.
+     */
     SourcePosition positionOf(Path file, int index) {
         int offset = argumentsOffset + index;
-        LineSegment segment = origin.isEmpty() ? new LineSegment(0, line, column) : origin.get(0);
-        for (LineSegment candidate : origin) {
-            if (candidate.offset() <= offset) {
-                segment = candidate;
+        LineSegment segment = new LineSegment(0, line, column);
+        int low = 0;
+        int high = origin.size() - 1;
+        while (low <= high) {
+            int middle = (low + high) >>> 1;
+            if (origin.get(middle).offset() <= offset) {
+                segment = origin.get(middle);
+                low = middle + 1;
+            } else {
+                high = middle - 1;
             }
         }
         return new SourcePosition(file, segment.line(), segment.column() + Math.max(0, offset - segment.offset()));

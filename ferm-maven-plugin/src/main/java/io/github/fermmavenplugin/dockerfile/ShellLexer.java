@@ -18,7 +18,8 @@ import java.util.Set;
  * everything literal, double quotes expand {@code $} and let the escape character protect {@code "},
  * {@code $} and itself; outside quotes the escape character protects any character.
  *
- * <p>Not thread-safe per call; make one per use (it is cheap).
+ * <p>What the expansions produce and the patterns' steps are charged to a {@link WorkBudget}, so that values
+ * doubled by ENV and hostile patterns end in an error instead of a hang.
  */
 final class ShellLexer {
 
@@ -48,6 +49,7 @@ final class ShellLexer {
     private final char escape;
     private final Mode mode;
     private final Map<String, String> variables;
+    private final WorkBudget budget;
     private final Set<String> unset = new LinkedHashSet<>();
     private final Set<String> empty = new LinkedHashSet<>();
     private boolean conditional;
@@ -55,18 +57,21 @@ final class ShellLexer {
     private int position;
     private int nesting;
 
-    private ShellLexer(char escape, Mode mode, Map<String, String> variables) {
+    private ShellLexer(char escape, Mode mode, Map<String, String> variables, WorkBudget budget) {
         this.escape = escape;
         this.mode = mode;
         this.variables = variables;
+        this.budget = budget;
     }
 
+    /** One word on its own, with a budget of its own. */
     static Expansion expand(String text, Map<String, String> variables, char escape) {
-        return expand(text, variables, escape, Mode.EXPAND);
+        return expand(text, variables, escape, Mode.EXPAND, WorkBudget.standard());
     }
 
-    static Expansion expand(String text, Map<String, String> variables, char escape, Mode mode) {
-        ShellLexer lexer = new ShellLexer(escape, mode, variables);
+    static Expansion expand(String text, Map<String, String> variables, char escape, Mode mode,
+            WorkBudget budget) {
+        ShellLexer lexer = new ShellLexer(escape, mode, variables, budget);
         lexer.text = text;
         lexer.position = 0;
         Segment whole = lexer.processUntil(EOF, mode.rawEscapes());
@@ -131,7 +136,8 @@ final class ShellLexer {
         return new Segment(result.toString(), words.finish());
     }
 
-    private static void append(StringBuilder result, String value) {
+    private void append(StringBuilder result, String value) {
+        budget.spend(value.length(), "the expansions produce too much text");
         if (result.length() + value.length() > MAX_LENGTH) {
             throw new InvalidValueException("expands to more than " + MAX_LENGTH + " characters");
         }
@@ -232,7 +238,8 @@ final class ShellLexer {
                 return lookup(name).orElseGet(() -> mode.keepUnsetReferences() ? "${" + name + "}" : "");
             case ':': {
                 int modifier = next();
-                if (modifier != '-' && modifier != '+' && modifier != '?' && modifier != '#' && modifier != '%') {
+                // BuildKit refuses ${NAME:#p} and ${NAME:%p} (so also :## and :%%) before reading the pattern
+                if (modifier != '-' && modifier != '+' && modifier != '?') {
                     throw unsupportedModifier(name, ":" + (modifier == EOF ? "" : String.valueOf((char) modifier)));
                 }
                 return applyModifier(name, (char) modifier, true);
@@ -282,7 +289,9 @@ final class ShellLexer {
                 boolean longest = !word.isEmpty() && word.charAt(0) == modifier;
                 ShellPattern pattern = ShellPattern.compile(longest ? word.substring(1) : word);
                 String value = current.orElse("");
-                return modifier == '#' ? pattern.removePrefix(value, longest) : pattern.removeSuffix(value, longest);
+                return modifier == '#'
+                        ? pattern.removePrefix(value, longest, budget)
+                        : pattern.removeSuffix(value, longest, budget);
             }
         }
     }
@@ -298,7 +307,7 @@ final class ShellLexer {
         if (mode.keepUnsetReferences() && current.isEmpty()) {
             return "${" + name + "/" + pattern + "/" + replacement + "}";
         }
-        String result = ShellPattern.compile(pattern).replace(current.orElse(""), replacement, all);
+        String result = ShellPattern.compile(pattern).replace(current.orElse(""), replacement, all, budget);
         if (result.length() > MAX_LENGTH) {
             throw new InvalidValueException("expands to more than " + MAX_LENGTH + " characters");
         }

@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Runs the metadata side of a build: global ARGs, then the target stage and the stages it is built FROM, applying
@@ -32,17 +33,19 @@ final class StageEvaluator {
     private final char escape;
     private final Map<String, String> buildArgs;
     private final Map<String, String> globalArgs = new LinkedHashMap<>(PlatformArgs.values());
+    private final WorkBudget budget;
 
-    private StageEvaluator(Path file, char escape, Map<String, String> buildArgs) {
+    private StageEvaluator(Path file, char escape, Map<String, String> buildArgs, WorkBudget budget) {
         this.file = file;
         this.escape = escape;
         this.buildArgs = buildArgs;
+        this.budget = budget;
     }
 
-    static ImageMetadata evaluate(Path file, ParsedDockerfile dockerfile, BuildOptions options) {
+    static ImageMetadata evaluate(Path file, ParsedDockerfile dockerfile, BuildOptions options, WorkBudget budget) {
         StageResolver.Stages stages = StageResolver.split(file, dockerfile);
         Stage target = StageResolver.target(file, stages, options.target());
-        StageEvaluator evaluator = new StageEvaluator(file, dockerfile.escape(), options.buildArgs());
+        StageEvaluator evaluator = new StageEvaluator(file, dockerfile.escape(), options.buildArgs(), budget);
         for (Instruction arg : stages.globalArgs()) {
             evaluator.applyGlobalArg(arg);
         }
@@ -87,14 +90,13 @@ final class StageEvaluator {
     }
 
     private String expandBaseImage(Stage stage) {
-        String base = expandWord(stage.from(), stage.baseImage(), globalArgs);
-        if (base.isEmpty()) {
+        ShellLexer.Expansion base = expand(stage.from(), stage.baseImage(), globalArgs);
+        if (base.word().isEmpty()) {
             throw new InvalidInputException(position(stage.from()),
-                    "the base image '" + stage.baseImage() + "' expands to nothing" + unsetNote(stage.baseImage(),
-                            globalArgs),
+                    "the base image '" + stage.baseImage() + "' expands to nothing" + unsetNote(base),
                     "Give the ARG it uses a default before the first FROM, or set it in 'buildArgs'.");
         }
-        return base;
+        return base.word();
     }
 
     private void applyGlobalArg(Instruction instruction) {
@@ -221,9 +223,7 @@ final class StageEvaluator {
             ShellLexer.Expansion expansion = expand(instruction, raw, variables, at);
             if (expansion.words().isEmpty() && !expansion.conditional()) {
                 throw new InvalidInputException(at,
-                        "EXPOSE " + raw + " expands to nothing" + unsetNote(expansion),
-                        "Declare the variable with a default (ARG PORT=8080) or set it in 'buildArgs'; variables"
-                                + " that only a base image outside this Dockerfile sets are unknown to the plugin.");
+                        "EXPOSE " + raw + " expands to nothing" + unsetNote(expansion), emptyExposeRemedy(expansion));
             }
             for (String word : expansion.words()) {
                 try {
@@ -238,6 +238,24 @@ final class StageEvaluator {
                 }
             }
         }
+    }
+
+    /**
+     * A global ARG (before the first FROM) is seen by FROM lines only; a stage sees it after an ARG of the same
+     * name, so 'buildArgs' would not help there.
+     */
+    private String emptyExposeRemedy(ShellLexer.Expansion expansion) {
+        List<String> globalOnly = new TreeSet<>(expansion.unsetVariables()).stream()
+                .filter(globalArgs::containsKey)
+                .toList();
+        if (!globalOnly.isEmpty()) {
+            String redeclare = globalOnly.stream().map(name -> "'ARG " + name + "'")
+                    .collect(Collectors.joining(" and "));
+            return "Redeclare " + String.join(", ", globalOnly) + " in this stage: write " + redeclare
+                    + " after its FROM (an ARG before the first FROM is seen by FROM lines only).";
+        }
+        return "Declare the variable with a default (ARG PORT=8080) or set it in 'buildArgs'; variables"
+                + " that only a base image outside this Dockerfile sets are unknown to the plugin.";
     }
 
     private void rejectFlags(Instruction instruction) {
@@ -259,19 +277,11 @@ final class StageEvaluator {
     private ShellLexer.Expansion expand(Instruction instruction, String text, Map<String, String> variables,
             SourcePosition at) {
         try {
-            return ShellLexer.expand(text, variables, escape);
+            return ShellLexer.expand(text, variables, escape, ShellLexer.Mode.EXPAND, budget);
         } catch (InvalidValueException e) {
             throw new InvalidInputException(at,
                     instruction.name() + " " + Quoted.of(text) + " cannot be expanded: " + e.problem(),
                     e.remedy().isEmpty() ? "Fix the quoting or the ${...} expression." : e.remedy());
-        }
-    }
-
-    private String unsetNote(String text, Map<String, String> variables) {
-        try {
-            return unsetNote(ShellLexer.expand(text, variables, escape));
-        } catch (InvalidValueException e) {
-            return "";
         }
     }
 

@@ -144,6 +144,11 @@ class ShellLexerTest {
         "${PORT:-x|missing '}'",
         "${PORT/x|missing '/'",
         "${PORT:=x}|unsupported modifier (:=)",
+        "${PORT:#8}|unsupported modifier (:#)",
+        "${PORT:##*0}|unsupported modifier (:#)",
+        "${PORT:%0}|unsupported modifier (:%)",
+        "${PORT:%%0*}|unsupported modifier (:%)",
+        "${UNSET:#x}|unsupported modifier (:#)",
         "${PORT^^}|unsupported modifier (^)",
         "${PORT x}|unsupported modifier",
         "'open|single quote",
@@ -175,7 +180,7 @@ class ShellLexerTest {
     @Test
     void keepsRawTextForHeredocDetection() {
         ShellLexer.Mode raw = new ShellLexer.Mode(true, true, true);
-        assertThat(ShellLexer.expand("RUN <<'EOF' $X ${Y:-z}", Map.of(), '\\', raw).words())
+        assertThat(ShellLexer.expand("RUN <<'EOF' $X ${Y:-z}", Map.of(), '\\', raw, WorkBudget.standard()).words())
                 .isEqualTo(List.of("RUN", "<<'EOF'", "$X", "${Y:-z}"));
     }
 }
