@@ -228,7 +228,7 @@ final class StageEvaluator {
             for (String word : expansion.words()) {
                 try {
                     ServicePort port = ExposeParser.parse(word);
-                    state.expose(port, at);
+                    state.expose(port);
                 } catch (InvalidValueException e) {
                     String shown = word.equals(raw) ? Quoted.of(raw) : Quoted.of(raw) + " (expanded: " + Quoted.of(word) + ")";
                     throw new InvalidInputException(at,
