@@ -1,7 +1,7 @@
 package io.github.fermmavenplugin.dockerfile;
 
-import io.github.fermmavenplugin.diagnostic.InvalidValueException;
 import io.github.fermmavenplugin.diagnostic.InvalidInputException;
+import io.github.fermmavenplugin.diagnostic.InvalidValueException;
 import io.github.fermmavenplugin.diagnostic.SourcePosition;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,16 +23,29 @@ final class DockerfileParser {
     private final Path file;
     private final List<String> lines;
     private final ParserDirectives directives;
+    private final WorkBudget budget;
     private int next;
 
-    private DockerfileParser(Path file, String text) {
+    private DockerfileParser(Path file, String text, WorkBudget budget) {
         this.file = file;
         this.lines = physicalLines(text.startsWith("\uFEFF") ? text.substring(1) : text);
         this.directives = new ParserDirectives(file);
+        this.budget = budget;
     }
 
-    static ParsedDockerfile parse(Path file, String text) {
-        return new DockerfileParser(file, text).parseAll();
+    /** Charges each physical line's characters to the budget once: the parser reads every line once. */
+    static ParsedDockerfile parse(Path file, String text, WorkBudget budget) {
+        return new DockerfileParser(file, text, budget).parseAll();
+    }
+
+    private String nextLine() {
+        String line = lines.get(next++);
+        try {
+            budget.spend(line.length() + 1L, "reading the Dockerfile takes too long");
+        } catch (InvalidValueException e) {
+            throw e.at(SourcePosition.line(file, next));
+        }
+        return line;
     }
 
     /** Lines split at LF only, as BuildKit does; the CR of a CRLF (and any trailing CR or LF) dropped. */
@@ -56,7 +69,7 @@ final class DockerfileParser {
         List<Instruction> instructions = new ArrayList<>();
         while (next < lines.size()) {
             int lineNumber = next + 1;
-            String raw = lines.get(next++);
+            String raw = nextLine();
             String token = trimLeadingSpace(raw);
             directives.consider(token, lineNumber);
             String content = token.startsWith("#") ? "" : token;
@@ -70,7 +83,7 @@ final class DockerfileParser {
             StringBuilder logical = new StringBuilder(first.text());
             boolean continues = first.continues();
             while (continues && next < lines.size()) {
-                String continued = lines.get(next++);
+                String continued = nextLine();
                 directives.consider(continued, next);
                 String trimmed = trimLeadingSpace(continued);
                 if (trimmed.startsWith("#") || trimmed.isEmpty()) {
@@ -184,7 +197,7 @@ final class DockerfileParser {
         for (HeredocMarkers.Heredoc heredoc : heredocs) {
             boolean terminated = false;
             while (next < lines.size()) {
-                String body = lines.get(next++);
+                String body = nextLine();
                 int start = 0;
                 while (heredoc.stripTabs() && start < body.length() && body.charAt(start) == '\t') {
                     start++;

@@ -34,23 +34,38 @@ record Instruction(String keyword, List<String> flags, String arguments, int lin
     }
 
     /**
-     * Where the character at {@code index} in {@link #arguments()} stands in the file: a binary search over the
-     * segments, so that an instruction continued over many lines costs no more per word than a short one.
+     * Positions of characters of {@link #arguments()}, asked for from left to right: the cursor only moves forward
+     * over the segments, so that all the words of an instruction continued over many lines cost one pass.
      */
-    SourcePosition positionOf(Path file, int index) {
-        int offset = argumentsOffset + index;
-        LineSegment segment = new LineSegment(0, line, column);
-        int low = 0;
-        int high = origin.size() - 1;
-        while (low <= high) {
-            int middle = (low + high) >>> 1;
-            if (origin.get(middle).offset() <= offset) {
-                segment = origin.get(middle);
-                low = middle + 1;
-            } else {
-                high = middle - 1;
-            }
+    Positions positions(Path file, WorkBudget budget) {
+        return new Positions(file, budget);
+    }
+
+    final class Positions {
+        private final Path file;
+        private final WorkBudget budget;
+        private int segment;
+
+        private Positions(Path file, WorkBudget budget) {
+            this.file = file;
+            this.budget = budget;
         }
-        return new SourcePosition(file, segment.line(), segment.column() + Math.max(0, offset - segment.offset()));
+
+        /** Where the character at {@code index} in the arguments stands in the file. */
+        SourcePosition at(int index) {
+            int offset = argumentsOffset + index;
+            if (origin.isEmpty()) {
+                return new SourcePosition(file, line, column + Math.max(0, offset));
+            }
+            if (origin.get(segment).offset() > offset) {
+                segment = 0; // asked for an earlier character: start over
+            }
+            while (segment + 1 < origin.size() && origin.get(segment + 1).offset() <= offset) {
+                budget.spend(1, "finding the positions of its words takes too long");
+                segment++;
+            }
+            LineSegment found = origin.get(segment);
+            return new SourcePosition(file, found.line(), found.column() + Math.max(0, offset - found.offset()));
+        }
     }
 }

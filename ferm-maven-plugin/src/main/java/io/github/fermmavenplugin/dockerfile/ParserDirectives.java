@@ -1,6 +1,7 @@
 package io.github.fermmavenplugin.dockerfile;
 
 import io.github.fermmavenplugin.diagnostic.InvalidInputException;
+import io.github.fermmavenplugin.diagnostic.Quoted;
 import io.github.fermmavenplugin.diagnostic.SourcePosition;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -52,7 +53,8 @@ final class ParserDirectives {
         if (name.equals("escape")) {
             String value = directive.value();
             if (!value.equals("\\") && !value.equals("`")) {
-                throw new InvalidInputException(position, "the escape character '" + value + "' is neither \\ nor `",
+                throw new InvalidInputException(position,
+                        "the escape character " + Quoted.of(value) + " is neither \\ nor `",
                         "Write '# escape=\\' or '# escape=`'.");
             }
             escape = value.charAt(0);

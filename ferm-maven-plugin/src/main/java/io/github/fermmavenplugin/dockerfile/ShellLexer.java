@@ -256,7 +256,9 @@ final class ShellLexer {
     }
 
     private static InvalidValueException unsupportedModifier(String name, String modifier) {
-        return aboutVariable("unsupported modifier (" + modifier + ") in ${" + name + "...}", name);
+        return new InvalidValueException("unsupported modifier (" + modifier + ") in ${" + name + "...} (variable "
+                + name + ")", "Write ${" + name + "}, ${" + name + ":-default}, ${" + name + ":+word}, ${" + name
+                + ":?message}, ${" + name + "#pattern}, ${" + name + "%pattern} or ${" + name + "/pattern/text}.");
     }
 
     private static InvalidValueException aboutVariable(String problem, String name) {

@@ -1,7 +1,7 @@
 package io.github.fermmavenplugin.dockerfile;
 
-import io.github.fermmavenplugin.diagnostic.InvalidValueException;
 import io.github.fermmavenplugin.diagnostic.InvalidInputException;
+import io.github.fermmavenplugin.diagnostic.InvalidValueException;
 import io.github.fermmavenplugin.diagnostic.Quoted;
 import io.github.fermmavenplugin.diagnostic.SourcePosition;
 import io.github.fermmavenplugin.net.ServicePort;
@@ -217,9 +217,10 @@ final class StageEvaluator {
         }
         Map<String, String> variables = state.variables();
         Matcher words = EXPOSE_WORD.matcher(instruction.arguments());
+        Instruction.Positions positions = instruction.positions(file, budget);
         while (words.find()) {
             String raw = words.group();
-            SourcePosition at = positionAt(instruction, words.start());
+            SourcePosition at = positionAt(instruction, positions, words.start());
             ShellLexer.Expansion expansion = expand(instruction, raw, variables, at);
             if (expansion.words().isEmpty() && !expansion.conditional()) {
                 throw new InvalidInputException(at,
@@ -298,8 +299,12 @@ final class StageEvaluator {
         return "";
     }
 
-    private SourcePosition positionAt(Instruction instruction, int index) {
-        return instruction.positionOf(file, index);
+    private SourcePosition positionAt(Instruction instruction, Instruction.Positions positions, int index) {
+        try {
+            return positions.at(index);
+        } catch (InvalidValueException e) {
+            throw e.at(position(instruction));
+        }
     }
 
     private SourcePosition position(Instruction instruction) {
