@@ -96,9 +96,9 @@ final class DockerfileParser {
             }
             Instruction instruction = split(file, logical.toString(), lineNumber, column, origin, 0);
             if (instruction.keyword().equals("onbuild")) {
-                JsonForm.check(file, onBuildTrigger(file, instruction));
+                JsonForm.check(onBuildTrigger(instruction));
             } else {
-                JsonForm.check(file, instruction);
+                JsonForm.check(instruction);
             }
             instructions.add(instruction);
             skipHeredocBodies(instruction, logical.toString());
@@ -107,7 +107,7 @@ final class DockerfileParser {
             throw new InvalidInputException(SourcePosition.wholeFile(file), "the Dockerfile has no instructions",
                     "Point 'dockerfile' at the service's Dockerfile.");
         }
-        return new ParsedDockerfile(directives.escape(), instructions);
+        return new ParsedDockerfile(file, directives.escape(), instructions);
     }
 
     private record Continuation(String text, boolean continues) {
@@ -136,13 +136,13 @@ final class DockerfileParser {
      * The instruction an ONBUILD holds, positioned at the ONBUILD. BuildKit runs it at the start of a stage built
      * FROM this one.
      */
-    static Instruction onBuildTrigger(Path file, Instruction onBuild) {
-        SourcePosition position = new SourcePosition(file, onBuild.line(), onBuild.column());
+    static Instruction onBuildTrigger(Instruction onBuild) {
+        SourcePosition position = onBuild.position();
         if (onBuild.arguments().isEmpty()) {
             throw new InvalidInputException(position, "ONBUILD names no instruction",
                     "Write 'ONBUILD <instruction>', for example 'ONBUILD COPY . /app'.");
         }
-        Instruction trigger = split(file, onBuild.arguments(), onBuild.line(), onBuild.column(), onBuild.origin(),
+        Instruction trigger = split(onBuild.file(), onBuild.arguments(), onBuild.line(), onBuild.column(), onBuild.origin(),
                 onBuild.argumentsOffset());
         if (Set.of("onbuild", "from", "maintainer").contains(trigger.keyword())) {
             throw new InvalidInputException(position, trigger.name() + " is not allowed as an ONBUILD trigger",
@@ -175,7 +175,7 @@ final class DockerfileParser {
         String rest = flags.rest();
         int argumentsOffset = offset + leading + keywordEnd + (afterKeyword.length() - rest.length())
                 + (rest.length() - rest.stripLeading().length());
-        return new Instruction(keyword, flags.flags(), rest.strip(), line, column, origin, argumentsOffset);
+        return new Instruction(file, keyword, flags.flags(), rest.strip(), line, column, origin, argumentsOffset);
     }
 
     private static boolean isInstructionSpace(char ch) {
@@ -216,7 +216,7 @@ final class DockerfileParser {
     }
 
     private SourcePosition position(Instruction instruction) {
-        return new SourcePosition(file, instruction.line(), instruction.column());
+        return instruction.position();
     }
 
     static String trimLeadingSpace(String text) {

@@ -25,6 +25,6 @@ public final class DockerfileReader {
     /** With the budget given, so that tests can bound and see the work a read takes. */
     static ImageMetadata read(UserFile dockerfile, BuildOptions options, WorkBudget budget) {
         ParsedDockerfile parsed = DockerfileParser.parse(dockerfile.path(), dockerfile.text(), budget);
-        return StageEvaluator.evaluate(dockerfile.path(), parsed, options, budget);
+        return StageEvaluator.evaluate(parsed, options, budget);
     }
 }

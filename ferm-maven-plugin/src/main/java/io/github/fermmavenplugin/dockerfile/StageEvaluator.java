@@ -5,7 +5,6 @@ import io.github.fermmavenplugin.diagnostic.InvalidValueException;
 import io.github.fermmavenplugin.diagnostic.Quoted;
 import io.github.fermmavenplugin.diagnostic.SourcePosition;
 import io.github.fermmavenplugin.net.ServicePort;
-import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -29,23 +28,21 @@ final class StageEvaluator {
     /** EXPOSE arguments are cut at white space before any expansion, as BuildKit does. */
     private static final Pattern EXPOSE_WORD = Pattern.compile("[^\\t\\u000B\\f\\r ]+");
 
-    private final Path file;
     private final char escape;
     private final Map<String, String> buildArgs;
     private final Map<String, String> globalArgs = new LinkedHashMap<>(PlatformArgs.values());
     private final WorkBudget budget;
 
-    private StageEvaluator(Path file, char escape, Map<String, String> buildArgs, WorkBudget budget) {
-        this.file = file;
+    private StageEvaluator(char escape, Map<String, String> buildArgs, WorkBudget budget) {
         this.escape = escape;
         this.buildArgs = buildArgs;
         this.budget = budget;
     }
 
-    static ImageMetadata evaluate(Path file, ParsedDockerfile dockerfile, BuildOptions options, WorkBudget budget) {
-        StageResolver.Stages stages = StageResolver.split(file, dockerfile);
-        Stage target = StageResolver.target(file, stages, options.target());
-        StageEvaluator evaluator = new StageEvaluator(file, dockerfile.escape(), options.buildArgs(), budget);
+    static ImageMetadata evaluate(ParsedDockerfile dockerfile, BuildOptions options, WorkBudget budget) {
+        StageResolver.Stages stages = StageResolver.split(dockerfile);
+        Stage target = StageResolver.target(dockerfile.file(), stages, options.target());
+        StageEvaluator evaluator = new StageEvaluator(dockerfile.escape(), options.buildArgs(), budget);
         for (Instruction arg : stages.globalArgs()) {
             evaluator.applyGlobalArg(arg);
         }
@@ -84,7 +81,7 @@ final class StageEvaluator {
     private void runOnBuildTriggers(Stage parent, ImageState state) {
         for (Instruction instruction : parent.body()) {
             if (instruction.keyword().equals("onbuild")) {
-                apply(DockerfileParser.onBuildTrigger(file, instruction), state);
+                apply(DockerfileParser.onBuildTrigger(instruction), state);
             }
         }
     }
@@ -217,7 +214,7 @@ final class StageEvaluator {
         }
         Map<String, String> variables = state.variables();
         Matcher words = EXPOSE_WORD.matcher(instruction.arguments());
-        Instruction.Positions positions = instruction.positions(file, budget);
+        Instruction.Positions positions = instruction.positions(budget);
         while (words.find()) {
             String raw = words.group();
             SourcePosition at = positionAt(instruction, positions, words.start());
@@ -308,6 +305,6 @@ final class StageEvaluator {
     }
 
     private SourcePosition position(Instruction instruction) {
-        return StageResolver.position(file, instruction);
+        return instruction.position();
     }
 }
