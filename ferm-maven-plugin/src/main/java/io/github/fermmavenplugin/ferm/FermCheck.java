@@ -1,5 +1,7 @@
 package io.github.fermmavenplugin.ferm;
 
+import io.github.fermmavenplugin.bundle.BundleDirectory;
+import io.github.fermmavenplugin.bundle.BundleFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -7,9 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -24,6 +24,7 @@ public final class FermCheck {
     /** Debian installs ferm in /usr/sbin, which is not on every user's PATH. */
     private static final List<Path> SYSTEM_DIRECTORIES = List.of(Path.of("/usr/sbin"), Path.of("/sbin"));
     private static final long TIMEOUT_SECONDS = 60;
+    private static final String BASE_CONFIG = "ferm.conf";
 
     private FermCheck() {
     }
@@ -49,22 +50,20 @@ public final class FermCheck {
     }
 
     /**
-     * @param files bundle file names ({@code ferm.d/...}) to content
+     * @param files the bundle's files, as they would be extracted into /etc/ferm
      * @return the iptables-restore lines ferm prints for both domains
      * @throws FermRejectedException when ferm refuses the configuration, with ferm's own message
+     * @throws FermTimeoutException when ferm does not finish within {@value #TIMEOUT_SECONDS} seconds
      */
-    public static String run(Path ferm, Map<String, String> files) {
+    public static String run(Path ferm, List<BundleFile> files) {
         Path work = null;
         try {
             work = Files.createTempDirectory("ferm-check");
-            Path config = work.resolve("ferm.conf");
-            Files.writeString(config, baseConfig());
-            for (Map.Entry<String, String> file : files.entrySet()) {
-                Path target = work.resolve(file.getKey());
-                Files.createDirectories(target.getParent());
-                Files.writeString(target, file.getValue());
-            }
-            return execute(ferm, config, work);
+            Path etc = work.resolve("etc");
+            List<BundleFile> tree = new ArrayList<>(files);
+            tree.add(new BundleFile(BASE_CONFIG, baseConfig().getBytes(StandardCharsets.UTF_8)));
+            BundleDirectory.write(tree, etc);
+            return execute(ferm, etc.resolve(BASE_CONFIG), work);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot run " + ferm, e);
         } finally {
@@ -76,7 +75,7 @@ public final class FermCheck {
         Path out = work.resolve("stdout");
         Path err = work.resolve("stderr");
         ProcessBuilder builder = new ProcessBuilder(ferm.toString(), "--remote", "--lines", config.toString())
-                .directory(work.toFile())
+                .directory(config.getParent().toFile())
                 .redirectOutput(out.toFile())
                 .redirectError(err.toFile());
         builder.environment().put("LC_ALL", "C");
@@ -84,17 +83,18 @@ public final class FermCheck {
         try {
             if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
-                throw new FermRejectedException("ferm did not finish within " + TIMEOUT_SECONDS + " seconds");
+                throw new FermTimeoutException("ferm --remote did not finish within " + TIMEOUT_SECONDS
+                        + " seconds, so the bundle could not be checked.");
             }
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
-            throw new FermRejectedException("interrupted while waiting for ferm");
+            throw new FermTimeoutException("The build was interrupted while ferm --remote checked the bundle.");
         }
         String errors = Files.readString(err).strip();
         if (process.exitValue() != 0) {
             throw new FermRejectedException("ferm refused the bundle (exit " + process.exitValue() + "): "
-                    + errors.replace(work + "/", ""));
+                    + errors.replace(config.getParent() + "/", ""));
         }
         return Files.readString(out);
     }
@@ -103,10 +103,20 @@ public final class FermCheck {
         if (directory == null) {
             return;
         }
-        try (Stream<Path> paths = Files.walk(directory)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        try {
+            BundleDirectory.delete(directory);
         } catch (IOException e) {
             // A leftover temporary directory is no reason to fail the build.
+        }
+    }
+
+    /** ferm did not answer in time: the machine is slow or loaded, not the bundle wrong. */
+    public static final class FermTimeoutException extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        FermTimeoutException(String message) {
+            super(message);
         }
     }
 

@@ -2,6 +2,7 @@ package io.github.fermmavenplugin.ferm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.fermmavenplugin.bundle.BundleFile;
 import io.github.fermmavenplugin.policy.Policy;
 import io.github.fermmavenplugin.testing.Images;
 import io.github.fermmavenplugin.testing.IptablesRestoreCheck;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,7 +40,7 @@ class FermBackedRulesTest {
     private IptablesRules rules(String yaml, String... exposed) {
         Path ferm = RealTools.ferm();
         Policy policy = Policies.from(dir, yaml, Images.exposing(exposed));
-        return loaded(FermCheck.run(ferm, FermRenderer.render(policy)));
+        return loaded(FermCheck.run(ferm, FermRenderer.render(policy).files()));
     }
 
     /** The rules of ferm's output, once the real iptables-restore has accepted it where it can run. */
@@ -219,17 +221,18 @@ class FermBackedRulesTest {
         Path ferm = RealTools.ferm();
         String yaml = "version: 1\nservice: %s\ndocker:\n  bridge: %s\ningress:\n  - name: web\n    ports: [80]\n"
                 + "    from: [%s]\n";
-        SortedMap<String, String> billing = FermRenderer.render(Policies.from(dir.resolve("billing"),
+        FermBundle billing = FermRenderer.render(Policies.from(dir.resolve("billing"),
                 yaml.formatted("billing", "docker0", "198.51.100.0/24"), Images.exposing("80")));
-        SortedMap<String, String> shop = FermRenderer.render(Policies.from(dir.resolve("shop"),
+        FermBundle shop = FermRenderer.render(Policies.from(dir.resolve("shop"),
                 yaml.formatted("shop", "br-shop", "203.0.113.0/24"), Images.exposing("80")));
-        SortedMap<String, String> host = new TreeMap<>(billing);
-        shop.forEach((name, text) -> assertThat(host.merge(name, text, (mine, theirs) -> {
-            assertThat(theirs).as("%s, shared by both bundles", name).isEqualTo(mine);
-            return mine;
-        })).isNotNull());
+        SortedMap<String, BundleFile> host = new TreeMap<>();
+        Stream.of(billing, shop).flatMap(bundle -> bundle.files().stream()).forEach(file ->
+                host.merge(file.path(), file, (mine, theirs) -> {
+                    assertThat(theirs).as("%s, shared by both bundles", file.path()).isEqualTo(mine);
+                    return mine;
+                }));
 
-        List<String> dockerUser = loaded(FermCheck.run(ferm, host)).ipChain("DOCKER-USER");
+        List<String> dockerUser = loaded(FermCheck.run(ferm, List.copyOf(host.values()))).ipChain("DOCKER-USER");
 
         assertThat(dockerUser).containsSubsequence(
                 "-A DOCKER-USER --in-interface eth0 --out-interface docker0 --source 198.51.100.0/24 --protocol tcp"

@@ -104,7 +104,7 @@ class GeneratedBundlesPropertyTest {
             Optional<Path> ferm = fermOrSkip();
             Statistics.label("ferm").collect(ferm.isPresent() ? "bundle loaded by ferm" : "ferm not installed: skipped");
             if (ferm.isPresent()) {
-                String output = FermCheck.run(ferm.get(), BundlePipeline.asText(run.files()));
+                String output = FermCheck.run(ferm.get(), run.files());
                 IptablesRestoreCheck.assertLoads(output);
                 assertRulesMatchThePolicy(IptablesRules.parse(output), run.analysis().policy());
             }
