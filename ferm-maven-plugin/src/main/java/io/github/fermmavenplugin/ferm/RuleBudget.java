@@ -14,9 +14,10 @@ import java.util.stream.Stream;
 
 /**
  * Counts the iptables rules the allow rules of a {@link Policy} make, by arithmetic on the policy alone and
- * before any ferm text exists: ferm expands a list of sources into one rule per source, and each rule's
- * port matches into one rule per multiport chunk (or per port, where multiport does not apply). The work is
- * linear in the policy's size, whatever the product it counts.
+ * before any ferm text exists: ferm expands a list into one rule per element, so an ingress rule makes one
+ * iptables rule per external interface, source network and port match (a multiport chunk, or a port where
+ * multiport does not apply), a host rule the same without interfaces. The work is linear in the policy's
+ * size, whatever the product it counts.
  */
 public final class RuleBudget {
 
@@ -29,8 +30,8 @@ public final class RuleBudget {
     /** The iptables rules of the policy's ingress and host rules, in both families. */
     public static long count(Policy policy) {
         long total = 0;
-        for (AllowRule rule : allRules(policy)) {
-            total += count(rule);
+        for (Counted rule : allRules(policy)) {
+            total += rule.count();
         }
         return total;
     }
@@ -41,12 +42,13 @@ public final class RuleBudget {
      */
     public static void requireWithin(Policy policy, int maxRules) {
         long total = 0;
-        for (AllowRule rule : allRules(policy)) {
-            long own = count(rule);
+        for (Counted counted : allRules(policy)) {
+            long own = counted.count();
             total += own;
             if (total > maxRules) {
+                AllowRule rule = counted.rule();
                 throw new InvalidInputException(rule.position(), "rule '" + rule.name() + "' makes "
-                        + number(own) + " iptables rules (" + cause(rule) + "), which brings the bundle to "
+                        + number(own) + " iptables rules (" + counted.cause() + "), which brings the bundle to "
                         + number(total) + ", over maxRules " + number(maxRules),
                         "Use fewer or wider source networks, port ranges instead of single ports, or fewer rules;"
                         + " or raise ferm.maxRules if the host really needs that many.");
@@ -54,13 +56,36 @@ public final class RuleBudget {
         }
     }
 
-    static long count(AllowRule rule) {
-        long ports = portRules(rule);
-        long total = 0;
-        for (IpFamily family : IpFamily.values()) {
-            total += sourceRules(rule, family) * ports;
+    /** A rule and the interfaces its chain statement lists: one for host rules. */
+    private record Counted(AllowRule rule, int interfaces) {
+
+        long count() {
+            long ports = portRules(rule);
+            long total = 0;
+            for (IpFamily family : IpFamily.values()) {
+                total += interfaces * sourceRules(rule, family) * ports;
+            }
+            return total;
         }
-        return total;
+
+        /** "1,000 IPv4 sources x 1,000 port matches", family by family where the rule has both. */
+        String cause() {
+            String factors = (interfaces > 1 ? number(interfaces) + " external interfaces x " : "");
+            long ports = portRules(rule);
+            String portText = number(ports) + (ports == 1 ? " port match" : " port matches");
+            if (rule.sources().any()) {
+                return factors + "any source in IPv4 and IPv6 x " + portText;
+            }
+            StringBuilder text = new StringBuilder();
+            for (IpFamily family : IpFamily.values()) {
+                long sources = sourceRules(rule, family);
+                if (sources > 0) {
+                    text.append(text.isEmpty() ? "" : " + ").append(factors).append(number(sources)).append(' ')
+                            .append(family).append(sources == 1 ? " source" : " sources").append(" x ").append(portText);
+                }
+            }
+            return text.toString();
+        }
     }
 
     /** One rule per source network of the family, one for "any", none when the rule names only the other family. */
@@ -108,26 +133,10 @@ public final class RuleBudget {
         return chunks;
     }
 
-    /** "1,000 sources x 1,000 ports", family by family where the rule has both. */
-    private static String cause(AllowRule rule) {
-        long ports = portRules(rule);
-        String portText = number(ports) + (ports == 1 ? " port match" : " port matches");
-        if (rule.sources().any()) {
-            return "any source, in IPv4 and IPv6, x " + portText;
-        }
-        StringBuilder text = new StringBuilder();
-        for (IpFamily family : IpFamily.values()) {
-            long sources = sourceRules(rule, family);
-            if (sources > 0) {
-                text.append(text.isEmpty() ? "" : " + ").append(number(sources)).append(' ').append(family)
-                        .append(sources == 1 ? " source" : " sources").append(" x ").append(portText);
-            }
-        }
-        return text.toString();
-    }
-
-    private static List<AllowRule> allRules(Policy policy) {
-        return Stream.concat(policy.ingress().stream(), policy.host().stream()).toList();
+    private static List<Counted> allRules(Policy policy) {
+        int external = policy.network().external().size();
+        return Stream.concat(policy.ingress().stream().map(rule -> new Counted(rule, external)),
+                policy.host().stream().map(rule -> new Counted(rule, 1))).toList();
     }
 
     private static String number(long value) {

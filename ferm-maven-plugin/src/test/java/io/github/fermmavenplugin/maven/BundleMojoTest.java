@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.List;
+import java.util.stream.Stream;
 import org.apache.maven.api.di.Provides;
 import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoParameter;
@@ -165,6 +166,41 @@ class BundleMojoTest {
                 .isInstanceOf(MojoFailureException.class)
                 .hasMessageStartingWith(basedir.resolve("missing.yaml") + ": the firewall descriptor does not exist.");
         assertThat(basedir.resolve("target/mojo-wiring-1.0-ferm.tar.gz")).doesNotExist();
+    }
+
+    @Test
+    @InjectMojo(goal = "bundle", pom = POM)
+    @MojoParameter(name = "classifier", value = "x/../../y")
+    void aClassifierThatClimbsOutOfTargetIsRefusedBeforeAnythingIsWritten(BundleMojo mojo) throws Exception {
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessage("ferm.classifier 'x/../../y' is not a Maven classifier. Use letters, digits, '_', '-'"
+                        + " and '.' only, like ferm.");
+        try (Stream<Path> files = Files.walk(basedir.getParent(), 2)) {
+            assertThat(files.filter(f -> f.toString().endsWith(".tar.gz"))).isEmpty();
+        }
+        assertThat(basedir.resolve("target")).doesNotExist();
+    }
+
+    @Test
+    @InjectMojo(goal = "bundle", pom = POM)
+    @MojoParameter(name = "outputTimestamp", value = "99999999999")
+    @MojoParameter(name = "descriptor", value = "${project.basedir}/missing.yaml")
+    void aTimestampOutsideTheTarRangeIsCheckedBeforeTheInputsAreRead(BundleMojo mojo) {
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessageStartingWith("outputTimestamp '99999999999' is invalid: it is outside what a tar header holds");
+        assertThat(basedir.resolve("target")).doesNotExist();
+    }
+
+    @Test
+    @InjectMojo(goal = "check", pom = POM)
+    @MojoParameter(name = "maxRules", value = "1")
+    void theRuleCapStopsTheCheckGoalToo(CheckMojo mojo) {
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessageContaining("firewall.yaml:")
+                .hasMessageContaining("over maxRules 1.");
     }
 
     @Test
