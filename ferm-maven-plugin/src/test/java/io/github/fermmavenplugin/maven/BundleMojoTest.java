@@ -2,6 +2,7 @@ package io.github.fermmavenplugin.maven;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,6 +19,7 @@ import org.apache.maven.api.plugin.testing.MojoTest;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.artifact.DefaultArtifact;
 import org.apache.maven.artifact.handler.DefaultArtifactHandler;
+import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.project.MavenProject;
 import org.junit.jupiter.api.Test;
@@ -201,6 +203,25 @@ class BundleMojoTest {
                 .isInstanceOf(MojoFailureException.class)
                 .hasMessageContaining("firewall.yaml:")
                 .hasMessageContaining("over maxRules 1.");
+    }
+
+    /** 30,000 groups each naming the next: however deep the resolver recurses, Maven gets one line. */
+    @Test
+    @InjectMojo(goal = "check", pom = POM)
+    void aDeepGroupChainEndsInAOneLineMessageNeverAnError(CheckMojo mojo) throws Exception {
+        StringBuilder yaml = new StringBuilder("version: 1\nservice: wiring\ngroups:\n");
+        for (int i = 0; i < 30_000; i++) {
+            yaml.append("  g").append(i).append(": [g").append(i + 1).append("]\n");
+        }
+        yaml.append("  g30000: [10.0.0.1]\ningress:\n  - name: web\n    ports: [8081]\n    from: [g0]\n");
+        Files.writeString(basedir.resolve("firewall.yaml"), yaml);
+
+        Throwable outcome = catchThrowable(mojo::execute);
+
+        if (outcome != null) {
+            assertThat(outcome).isInstanceOfAny(MojoFailureException.class, MojoExecutionException.class);
+            assertThat(outcome.getMessage()).doesNotContain("\n").doesNotContain("StackOverflowError");
+        }
     }
 
     @Test
