@@ -43,6 +43,11 @@ class FermBackedRulesTest {
         return loaded(FermCheck.run(ferm, FermRenderer.render(policy).files()));
     }
 
+    /** A rule of service shop in DOCKER-USER, from eth0 to docker0: {@code match}, then its comment and ACCEPT. */
+    private static String accepted(String match, String rule) {
+        return "-A DOCKER-USER " + IN + " " + match + " --match comment --comment \"shop " + rule + "\" --jump ACCEPT";
+    }
+
     /** The rules of ferm's output, once the real iptables-restore has accepted it where it can run. */
     private static IptablesRules loaded(String fermOutput) {
         IptablesRestoreCheck.assertLoads(fermOutput);
@@ -71,17 +76,12 @@ class FermBackedRulesTest {
                 "-A DOCKER-USER --in-interface eth0 --match conntrack --ctstate RELATED,ESTABLISHED --jump ACCEPT");
         List<String> drop = onEveryBridge("--jump DROP");
         assertThat(rules.ipChain("DOCKER-USER")).containsExactlyElementsOf(concat(established, List.of(
-                "-A DOCKER-USER " + IN + " --protocol tcp --match multiport --destination-ports 80,443"
-                        + " --match comment --comment \"shop web\" --jump ACCEPT",
-                "-A DOCKER-USER " + IN + " --source 10.20.0.0/16 --protocol tcp --dport 9100"
-                        + " --match comment --comment \"shop metrics\" --jump ACCEPT",
-                "-A DOCKER-USER " + IN + " --source 10.20.0.0/16 --protocol udp --dport 8125"
-                        + " --match comment --comment \"shop statsd\" --jump ACCEPT"), drop));
+                accepted("--protocol tcp --match multiport --destination-ports 80,443", "web"),
+                accepted("--source 10.20.0.0/16 --protocol tcp --dport 9100", "metrics"),
+                accepted("--source 10.20.0.0/16 --protocol udp --dport 8125", "statsd")), drop));
         assertThat(rules.ip6Chain("DOCKER-USER")).containsExactlyElementsOf(concat(established, List.of(
-                "-A DOCKER-USER " + IN + " --protocol tcp --match multiport --destination-ports 80,443"
-                        + " --match comment --comment \"shop web\" --jump ACCEPT",
-                "-A DOCKER-USER " + IN + " --source 2001:db8:20::/48 --protocol tcp --dport 9100"
-                        + " --match comment --comment \"shop metrics\" --jump ACCEPT"), drop));
+                accepted("--protocol tcp --match multiport --destination-ports 80,443", "web"),
+                accepted("--source 2001:db8:20::/48 --protocol tcp --dport 9100", "metrics")), drop));
         assertThat(String.join("\n", rules.ip6())).doesNotContainPattern("\\d+\\.\\d+\\.\\d+\\.\\d+");
     }
 
@@ -116,10 +116,8 @@ class FermBackedRulesTest {
                 """, "443");
 
         assertThat(rules.ipChain("DOCKER-USER")).containsSubsequence(
-                "-A DOCKER-USER " + IN + " --protocol tcp --dport 443 --match conntrack ! --ctorigdstport 8443"
-                        + " --match comment --comment \"shop web\" --jump ACCEPT",
-                "-A DOCKER-USER " + IN + " --source 198.51.100.0/24 --protocol tcp --match conntrack --ctorigdstport 8443"
-                        + " --match comment --comment \"shop admin\" --jump ACCEPT");
+                accepted("--protocol tcp --dport 443 --match conntrack ! --ctorigdstport 8443", "web"),
+                accepted("--source 198.51.100.0/24 --protocol tcp --match conntrack --ctorigdstport 8443", "admin"));
     }
 
     @Test
@@ -169,12 +167,9 @@ class FermBackedRulesTest {
                 """, "2905/sctp", "3868/sctp", "9000-9010/sctp");
 
         assertThat(rules.ipChain("DOCKER-USER")).filteredOn(rule -> rule.contains("signalling")).containsExactly(
-                "-A DOCKER-USER " + IN + " --protocol sctp --dport 2905 --match comment --comment \"shop signalling\""
-                        + " --jump ACCEPT",
-                "-A DOCKER-USER " + IN + " --protocol sctp --dport 3868 --match comment --comment \"shop signalling\""
-                        + " --jump ACCEPT",
-                "-A DOCKER-USER " + IN + " --protocol sctp --dport 9000:9010 --match comment --comment"
-                        + " \"shop signalling\" --jump ACCEPT");
+                accepted("--protocol sctp --dport 2905", "signalling"),
+                accepted("--protocol sctp --dport 3868", "signalling"),
+                accepted("--protocol sctp --dport 9000:9010", "signalling"));
         assertThat(rules.ip6Chain("INPUT")).filteredOn(rule -> rule.contains("diameter")).hasSize(2);
     }
 
@@ -190,10 +185,8 @@ class FermBackedRulesTest {
                 """, "80");
 
         assertThat(rules.ip6Chain("DOCKER-USER")).filteredOn(rule -> rule.contains("web")).containsExactly(
-                "-A DOCKER-USER " + IN + " --source ::/0 --protocol tcp --dport 80 --match comment --comment"
-                        + " \"shop web\" --jump ACCEPT",
-                "-A DOCKER-USER " + IN + " --source ::1/128 --protocol tcp --dport 80 --match comment --comment"
-                        + " \"shop web\" --jump ACCEPT");
+                accepted("--source ::/0 --protocol tcp --dport 80", "web"),
+                accepted("--source ::1/128 --protocol tcp --dport 80", "web"));
         assertThat(rules.ipChain("DOCKER-USER")).noneMatch(rule -> rule.contains("web"));
     }
 
@@ -210,8 +203,7 @@ class FermBackedRulesTest {
                 """, "80");
 
         assertThat(rules.ipChain("DOCKER-USER")).filteredOn(r -> r.contains("shop web")).containsExactly(
-                "-A DOCKER-USER " + IN + " --source 10.0.0.0/9 --protocol tcp --dport 80"
-                        + " --match comment --comment \"shop web\" --jump ACCEPT");
+                accepted("--source 10.0.0.0/9 --protocol tcp --dport 80", "web"));
         assertThat(rules.ip6Chain("DOCKER-USER")).noneMatch(r -> r.contains("shop web"));
         assertThat(String.join("\n", rules.ip())).doesNotContain("RETURN");
     }

@@ -19,9 +19,11 @@ import org.apache.maven.api.plugin.testing.MojoTest;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.artifact.DefaultArtifact;
 import org.apache.maven.artifact.handler.DefaultArtifactHandler;
+import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.project.MavenProject;
+import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -85,8 +87,7 @@ class BundleMojoTest {
         long firstWrite = Files.getLastModifiedTime(archive).toMillis();
         Files.setLastModifiedTime(archive, FileTime.fromMillis(firstWrite - 60_000));
 
-        assertThatThrownBy(mojo::execute)
-                .isInstanceOf(MojoFailureException.class)
+        assertUserError(mojo)
                 .hasMessage("An artifact with classifier 'ferm' and type tar.gz is already attached to"
                         + " it.ferm:mojo-wiring:pom:1.0. Give this execution another 'classifier'.");
         assertThat(project.getAttachedArtifacts()).hasSize(1);
@@ -118,11 +119,9 @@ class BundleMojoTest {
     @InjectMojo(goal = "bundle", pom = POM)
     @MojoParameter(name = "verify", value = "bogus")
     void anUnknownVerifyModeFailsClearlyAndWritesNothing(BundleMojo mojo) {
-        assertThatThrownBy(mojo::execute)
-                .isInstanceOf(MojoFailureException.class)
+        assertUserError(mojo)
                 .hasMessage("ferm.verify is 'bogus'. Use auto, true or false.");
-        assertThat(basedir.resolve("target")).doesNotExist();
-        assertThat(project.getAttachedArtifacts()).isEmpty();
+        assertNothingWritten();
     }
 
     @Test
@@ -132,7 +131,7 @@ class BundleMojoTest {
         project.getAttachedArtifacts().clear();
         mojo.verify = "bogus";
 
-        assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class);
+        assertUserError(mojo);
         assertThat(basedir.resolve("target/mojo-wiring-1.0-ferm.tar.gz")).doesNotExist();
         assertThat(basedir.resolve("target/ferm")).doesNotExist();
     }
@@ -143,8 +142,7 @@ class BundleMojoTest {
         mojo.buildArgs = new java.util.HashMap<>();
         mojo.buildArgs.put("PORT", null);
 
-        assertThatThrownBy(mojo::execute)
-                .isInstanceOf(MojoFailureException.class)
+        assertUserError(mojo)
                 .hasMessage("buildArgs: 'PORT' has no value. Give it one, as --build-arg NAME=value does, or remove it.");
     }
 
@@ -156,16 +154,14 @@ class BundleMojoTest {
 
         mojo.execute();
 
-        assertThat(basedir.resolve("target")).doesNotExist();
-        assertThat(project.getAttachedArtifacts()).isEmpty();
+        assertNothingWritten();
     }
 
     @Test
     @InjectMojo(goal = "bundle", pom = POM)
     @MojoParameter(name = "descriptor", value = "${project.basedir}/missing.yaml")
     void aUserMistakeIsAFailureWithThePosition(BundleMojo mojo) {
-        assertThatThrownBy(mojo::execute)
-                .isInstanceOf(MojoFailureException.class)
+        assertUserError(mojo)
                 .hasMessageStartingWith(basedir.resolve("missing.yaml") + ": the firewall descriptor does not exist.");
         assertThat(basedir.resolve("target/mojo-wiring-1.0-ferm.tar.gz")).doesNotExist();
     }
@@ -174,8 +170,7 @@ class BundleMojoTest {
     @InjectMojo(goal = "bundle", pom = POM)
     @MojoParameter(name = "classifier", value = "x/../../y")
     void aClassifierThatClimbsOutOfTargetIsRefusedBeforeAnythingIsWritten(BundleMojo mojo) throws Exception {
-        assertThatThrownBy(mojo::execute)
-                .isInstanceOf(MojoFailureException.class)
+        assertUserError(mojo)
                 .hasMessage("ferm.classifier 'x/../../y' is not a Maven classifier. Use letters, digits, '_', '-'"
                         + " and '.' only, like ferm.");
         try (Stream<Path> files = Files.walk(basedir.getParent(), 2)) {
@@ -189,9 +184,9 @@ class BundleMojoTest {
     @MojoParameter(name = "outputTimestamp", value = "99999999999")
     @MojoParameter(name = "descriptor", value = "${project.basedir}/missing.yaml")
     void aTimestampOutsideTheTarRangeIsCheckedBeforeTheInputsAreRead(BundleMojo mojo) {
-        assertThatThrownBy(mojo::execute)
-                .isInstanceOf(MojoFailureException.class)
-                .hasMessageStartingWith("outputTimestamp '99999999999' is invalid: it is outside what a tar header holds");
+        assertUserError(mojo)
+                .hasMessageStartingWith("outputTimestamp '99999999999' is invalid: it is outside what a tar header"
+                        + " holds");
         assertThat(basedir.resolve("target")).doesNotExist();
     }
 
@@ -199,8 +194,7 @@ class BundleMojoTest {
     @InjectMojo(goal = "check", pom = POM)
     @MojoParameter(name = "maxRules", value = "1")
     void theRuleCapStopsTheCheckGoalToo(CheckMojo mojo) {
-        assertThatThrownBy(mojo::execute)
-                .isInstanceOf(MojoFailureException.class)
+        assertUserError(mojo)
                 .hasMessageContaining("firewall.yaml:")
                 .hasMessageContaining("over maxRules 1.");
     }
@@ -229,8 +223,7 @@ class BundleMojoTest {
     void checkValidatesAndWritesNothing(CheckMojo mojo) throws Exception {
         mojo.execute();
 
-        assertThat(basedir.resolve("target")).doesNotExist();
-        assertThat(project.getAttachedArtifacts()).isEmpty();
+        assertNothingWritten();
     }
 
     @Test
@@ -240,9 +233,19 @@ class BundleMojoTest {
         Files.writeString(basedir.resolve("firewall.yaml"), "version: 1\nservice: wiring\ningress:\n"
                 + "  - name: web\n    ports: [9090]\n");
 
-        assertThatThrownBy(mojo::execute)
-                .isInstanceOf(MojoFailureException.class)
+        assertUserError(mojo)
                 .hasMessageContaining("firewall.yaml:5:13: container port 9090/tcp is not exposed");
+    }
+
+    /** The goal stopped on a user's mistake: a failure, not an error, whose message the caller states. */
+    private static AbstractThrowableAssert<?, ? extends Throwable> assertUserError(AbstractMojo mojo) {
+        return assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class);
+    }
+
+    /** Nothing in target/ and nothing attached. */
+    private void assertNothingWritten() {
+        assertThat(basedir.resolve("target")).doesNotExist();
+        assertThat(project.getAttachedArtifacts()).isEmpty();
     }
 
     private void copyFromClasspath(String... names) {
