@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -23,7 +24,7 @@ public final class FermCheck {
 
     /** Debian installs ferm in /usr/sbin, which is not on every user's PATH. */
     private static final List<Path> SYSTEM_DIRECTORIES = List.of(Path.of("/usr/sbin"), Path.of("/sbin"));
-    private static final long TIMEOUT_SECONDS = 60;
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
     private static final String BASE_CONFIG = "ferm.conf";
 
     private FermCheck() {
@@ -53,9 +54,13 @@ public final class FermCheck {
      * @param files the bundle's files, as they would be extracted into /etc/ferm
      * @return the iptables-restore lines ferm prints for both domains
      * @throws FermRejectedException when ferm refuses the configuration, with ferm's own message
-     * @throws FermTimeoutException when ferm does not finish within {@value #TIMEOUT_SECONDS} seconds
+     * @throws FermTimeoutException when ferm does not finish within 60 seconds
      */
     public static String run(Path ferm, List<BundleFile> files) {
+        return run(ferm, files, TIMEOUT);
+    }
+
+    static String run(Path ferm, List<BundleFile> files, Duration timeout) {
         Path work = null;
         try {
             work = Files.createTempDirectory("ferm-check");
@@ -63,7 +68,7 @@ public final class FermCheck {
             List<BundleFile> tree = new ArrayList<>(files);
             tree.add(new BundleFile(BASE_CONFIG, baseConfig().getBytes(StandardCharsets.UTF_8)));
             BundleDirectory.write(tree, etc);
-            return execute(ferm, etc.resolve(BASE_CONFIG), work);
+            return execute(ferm, etc.resolve(BASE_CONFIG), work, timeout);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot run " + ferm, e);
         } finally {
@@ -71,7 +76,7 @@ public final class FermCheck {
         }
     }
 
-    private static String execute(Path ferm, Path config, Path work) throws IOException {
+    private static String execute(Path ferm, Path config, Path work, Duration timeout) throws IOException {
         Path out = work.resolve("stdout");
         Path err = work.resolve("stderr");
         ProcessBuilder builder = new ProcessBuilder(ferm.toString(), "--remote", "--lines", config.toString())
@@ -81,9 +86,9 @@ public final class FermCheck {
         builder.environment().put("LC_ALL", "C");
         Process process = builder.start();
         try {
-            if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
-                throw new FermTimeoutException("ferm --remote did not finish within " + TIMEOUT_SECONDS
+                throw new FermTimeoutException("ferm --remote did not finish within " + timeout.toSeconds()
                         + " seconds, so the bundle could not be checked.");
             }
         } catch (InterruptedException e) {
