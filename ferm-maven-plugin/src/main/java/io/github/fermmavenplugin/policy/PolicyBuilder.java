@@ -231,7 +231,7 @@ public final class PolicyBuilder {
             matches = new ArrayList<>(group(containerPorts, PortField.DESTINATION));
             matches.addAll(group(publishedPorts, PortField.ORIGINAL_DESTINATION));
         }
-        return new AllowRule(name, matches, sources.resolve(spec.from(), spec.except()));
+        return new AllowRule(name, matches, sources.resolve(spec.from(), spec.except()), located.position());
     }
 
     private AllowRule hostRule(Located<RuleSpec> located, Set<String> names, SourceResolver sources) {
@@ -251,7 +251,8 @@ public final class PolicyBuilder {
             }
             ports.add(port.container());
         }
-        return new AllowRule(name, group(ports, PortField.DESTINATION), sources.resolve(spec.from(), spec.except()));
+        return new AllowRule(name, group(ports, PortField.DESTINATION), sources.resolve(spec.from(), spec.except()),
+                located.position());
     }
 
     private RuleName ruleName(Located<RuleSpec> rule, Set<String> names) {
