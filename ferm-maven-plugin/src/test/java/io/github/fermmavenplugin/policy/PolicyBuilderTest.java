@@ -77,7 +77,7 @@ class PolicyBuilderTest {
                         org.assertj.core.groups.Tuple.tuple(PortField.DESTINATION, "[443]", Optional.of("8443-8444")));
         assertThat(policy.ingress().get(1).ports())
                 .extracting(PortMatch::field, m -> m.ports().toString())
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(PortField.ORIGINAL_DESTINATION, "[8443, 8444]"));
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(PortField.ORIGINAL_DESTINATION, "[8443-8444]"));
     }
 
     @Test
