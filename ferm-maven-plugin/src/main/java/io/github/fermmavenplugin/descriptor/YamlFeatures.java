@@ -50,6 +50,7 @@ final class YamlFeatures {
         int documents = 0;
         int depth = 0;
         boolean atRoot = false;
+        Mark documentStart = null;
         while (parser.peekEvent() != null) {
             Event event = parser.getEvent();
             if (event instanceof DocumentStartEvent) {
@@ -59,6 +60,7 @@ final class YamlFeatures {
                                     + " and what follows, or merge it into the first.");
                 }
                 atRoot = true;
+                documentStart = event.getStartMark();
                 continue;
             }
             if (event instanceof AliasEvent alias) {
@@ -81,7 +83,8 @@ final class YamlFeatures {
                 if (!(event instanceof CollectionStartEvent start && start.is(Event.ID.MappingStart))) {
                     if (event instanceof ScalarEvent scalar && scalar.getValue().isEmpty()
                             && scalar.getScalarStyle() == ScalarStyle.PLAIN) {
-                        return false;
+                        throw new InvalidInputException(at(file, documentStart), "the descriptor's document"
+                                + " is empty", "Write at least 'version: 1' and the ingress rules.");
                     }
                     throw new InvalidInputException(at(file, event.getStartMark()),
                             "the descriptor must be a mapping of keys to values, not " + describe(event),
