@@ -29,10 +29,6 @@ import java.util.Set;
  */
 public final class PolicyBuilder {
 
-    private static final String SERVICE_NAME_RULE =
-            "Set 'service:' to 1-40 characters: lowercase letters and digits first, then also '.', '_' or '-',"
-                    + " not starting with 'docker.', which names the container rules' files.";
-
     private final Descriptor descriptor;
     private final SourcePosition top;
     private final ImageMetadata image;
@@ -81,21 +77,15 @@ public final class PolicyBuilder {
     private ServiceName service(String fallbackService) {
         Optional<Located<String>> service = descriptor.service();
         if (service.isPresent()) {
-            String name = service.get().value();
-            if (!ServiceName.GRAMMAR.matcher(name).matches()) {
-                throw new InvalidInputException(service.get().position(), Quoted.of(name)
-                        + " is not a usable service name", SERVICE_NAME_RULE);
-            }
-            return new ServiceName(name);
+            return new ServiceName(ServiceName.GRAMMAR.check(service.get()));
         }
-        Optional<String> title = image.label(ImageMetadata.OCI_TITLE)
-                .filter(name -> ServiceName.GRAMMAR.matcher(name).matches());
+        Optional<String> title = image.label(ImageMetadata.OCI_TITLE).filter(ServiceName.GRAMMAR::matches);
         if (title.isPresent()) {
             return new ServiceName(title.get());
         }
-        if (!ServiceName.GRAMMAR.matcher(fallbackService).matches()) {
+        if (!ServiceName.GRAMMAR.matches(fallbackService)) {
             throw new InvalidInputException(top, "the artifactId " + Quoted.of(fallbackService)
-                    + ", the default service name, is not a usable service name", SERVICE_NAME_RULE);
+                    + ", the default service name, is not a usable service name", ServiceName.GRAMMAR.remedy());
         }
         return new ServiceName(fallbackService);
     }
@@ -138,16 +128,8 @@ public final class PolicyBuilder {
     }
 
     private List<ServicePort> inherited() {
-        List<ServicePort> ports = new ArrayList<>();
-        for (Located<String> entry : descriptor.docker().inherited()) {
-            PortSpec spec = PortSpec.parse(entry);
-            if (spec.published().isPresent()) {
-                throw new InvalidInputException(entry.position(), "an inherited port is a container port",
-                        "Write the port the base image exposes, like \"80/tcp\".");
-            }
-            ports.add(spec.container());
-        }
-        return ports.stream().distinct().sorted().toList();
+        return unpublished(descriptor.docker().inherited(), "an inherited port is a container port",
+                "Write the port the base image exposes, like \"80/tcp\".").stream().distinct().sorted().toList();
     }
 
     /** An ingress rule's name and ports, its published ports recorded in the plan. */
@@ -183,15 +165,8 @@ public final class PolicyBuilder {
     private AllowRule hostRule(Located<RuleSpec> located, SourceResolver sources) {
         RuleSpec spec = located.value();
         RuleName name = ruleName(spec.name());
-        List<ServicePort> ports = new ArrayList<>();
-        for (Located<String> entry : spec.ports().orElseThrow()) {
-            PortSpec port = PortSpec.parse(entry);
-            if (port.published().isPresent()) {
-                throw new InvalidInputException(entry.position(), "a host rule opens host ports; nothing is published",
-                        "Write the port alone, like 22.");
-            }
-            ports.add(port.container());
-        }
+        List<ServicePort> ports = unpublished(spec.ports().orElseThrow(),
+                "a host rule opens host ports; nothing is published", "Write the port alone, like 22.");
         List<PortMatch> matches = ports.stream().map(ServicePort::protocol).distinct().sorted()
                 .map(protocol -> new PortMatch(protocol, PortMatch.PortField.DESTINATION, ports.stream()
                         .filter(port -> port.protocol() == protocol).map(ServicePort::range).toList()))
@@ -199,12 +174,21 @@ public final class PolicyBuilder {
         return new AllowRule(name, matches, sources.resolve(spec.from(), spec.except()), located.position());
     }
 
-    private RuleName ruleName(Located<String> name) {
-        String text = name.value();
-        if (!RuleName.GRAMMAR.matcher(text).matches()) {
-            throw new InvalidInputException(name.position(), Quoted.of(text) + " is not a usable rule name",
-                    "Use 1-63 characters: lowercase letters and digits first, then also '.', '_' or '-'.");
+    /** Ports where publishing means nothing: each one a port or range alone. */
+    private static List<ServicePort> unpublished(List<Located<String>> entries, String problem, String remedy) {
+        List<ServicePort> ports = new ArrayList<>();
+        for (Located<String> entry : entries) {
+            PortSpec port = PortSpec.parse(entry);
+            if (port.published().isPresent()) {
+                throw new InvalidInputException(entry.position(), problem, remedy);
+            }
+            ports.add(port.container());
         }
+        return ports;
+    }
+
+    private RuleName ruleName(Located<String> name) {
+        String text = RuleName.GRAMMAR.check(name);
         if (!ruleNames.add(text)) {
             throw new InvalidInputException(name.position(), "a rule named '" + text + "' is already defined",
                     "Give every rule of the descriptor its own name.");
