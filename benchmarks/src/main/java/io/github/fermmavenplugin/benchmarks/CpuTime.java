@@ -1,9 +1,13 @@
 package io.github.fermmavenplugin.benchmarks;
 
 import io.github.fermmavenplugin.descriptor.Descriptor;
+import io.github.fermmavenplugin.diagnostic.UserFile;
+import io.github.fermmavenplugin.dockerfile.BuildOptions;
+import io.github.fermmavenplugin.dockerfile.DockerfileReader;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 
@@ -25,10 +29,10 @@ public final class CpuTime {
         double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 10;
         Path directory = Bundles.temporaryDirectory();
         try {
-            String warmUp = Inputs.oneSourceRules(10_000);
-            report("(warm-up, not a result)", 10_000, seconds, () -> Bundles.fromText(warmUp, directory));
             System.out.println("| case | CPU ms per bundle (median) | generated rules per CPU second | CPU µs per rule |");
             System.out.println("|---|---:|---:|---:|");
+            String warmUp = Inputs.oneSourceRules(10_000);
+            report("(warm-up, not a result)", 10_000, seconds, () -> Bundles.fromText(warmUp, directory));
             for (int rules : new int[] {1_000, 10_000}) {
                 String text = Inputs.oneSourceRules(rules);
                 report("text, " + rules + " one-source rules", rules, seconds, () -> Bundles.fromText(text, directory));
@@ -40,6 +44,12 @@ public final class CpuTime {
                 report("descriptor, " + rules + " one-source rules", rules, seconds, () -> Bundles.fromDescriptor(
                         Inputs.userFile(Inputs.DESCRIPTOR_PATH, "(read before)"), descriptor, directory));
             }
+            Path dockerfile = directory.resolve("Dockerfile");
+            Files.writeString(dockerfile, Inputs.largeDockerfile(DockerfileBenchmark.INSTRUCTIONS, DockerfileBenchmark.BYTES));
+            report("Dockerfile of 1 MiB, 20,000 instructions (per instruction)", DockerfileBenchmark.INSTRUCTIONS, seconds,
+                    () -> DockerfileReader.read(UserFile.read(dockerfile, "Dockerfile", "dockerfile"), BuildOptions.DEFAULT)
+                            .ports().size());
+            Files.delete(dockerfile);
         } finally {
             Bundles.delete(directory);
         }
