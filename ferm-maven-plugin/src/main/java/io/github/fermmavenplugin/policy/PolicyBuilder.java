@@ -6,11 +6,11 @@ import io.github.fermmavenplugin.descriptor.Descriptor.DockerSettings;
 import io.github.fermmavenplugin.descriptor.Descriptor.RuleSpec;
 import io.github.fermmavenplugin.descriptor.Located;
 import io.github.fermmavenplugin.diagnostic.InvalidInputException;
+import io.github.fermmavenplugin.diagnostic.InvalidValueException;
 import io.github.fermmavenplugin.diagnostic.Quoted;
 import io.github.fermmavenplugin.diagnostic.SourcePosition;
 import io.github.fermmavenplugin.dockerfile.ImageMetadata;
 import io.github.fermmavenplugin.net.InterfaceName;
-import io.github.fermmavenplugin.net.InvalidValueException;
 import io.github.fermmavenplugin.net.ServicePort;
 import io.github.fermmavenplugin.policy.Policy.DockerNetwork;
 import io.github.fermmavenplugin.policy.Policy.Fallback;
@@ -231,7 +231,7 @@ public final class PolicyBuilder {
             matches = new ArrayList<>(group(containerPorts, PortField.DESTINATION));
             matches.addAll(group(publishedPorts, PortField.ORIGINAL_DESTINATION));
         }
-        return new AllowRule(name, matches, sources.resolve(spec.from(), spec.except()));
+        return new AllowRule(name, matches, sources.resolve(spec.from(), spec.except()), located.position());
     }
 
     private AllowRule hostRule(Located<RuleSpec> located, Set<String> names, SourceResolver sources) {
@@ -251,7 +251,8 @@ public final class PolicyBuilder {
             }
             ports.add(port.container());
         }
-        return new AllowRule(name, group(ports, PortField.DESTINATION), sources.resolve(spec.from(), spec.except()));
+        return new AllowRule(name, group(ports, PortField.DESTINATION), sources.resolve(spec.from(), spec.except()),
+                located.position());
     }
 
     private RuleName ruleName(Located<RuleSpec> rule, Set<String> names) {

@@ -45,7 +45,7 @@ final class PublishedPorts {
         return rules.stream()
                 .map(rule -> new AllowRule(rule.name(), rule.ports().stream()
                         .flatMap(match -> leaveOut(match, rule.name(), positions.get(rule.name())))
-                        .toList(), rule.sources()))
+                        .toList(), rule.sources(), rule.position()))
                 .toList();
     }
 

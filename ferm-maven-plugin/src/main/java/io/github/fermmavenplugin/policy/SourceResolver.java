@@ -2,10 +2,10 @@ package io.github.fermmavenplugin.policy;
 
 import io.github.fermmavenplugin.descriptor.Located;
 import io.github.fermmavenplugin.diagnostic.InvalidInputException;
+import io.github.fermmavenplugin.diagnostic.InvalidValueException;
 import io.github.fermmavenplugin.diagnostic.Quoted;
 import io.github.fermmavenplugin.diagnostic.Suggestions;
 import io.github.fermmavenplugin.net.Cidr;
-import io.github.fermmavenplugin.net.InvalidValueException;
 import io.github.fermmavenplugin.net.IpFamily;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.github.fermmavenplugin.ferm.FermCheck;
+import io.github.fermmavenplugin.ferm.RuleBudget;
 import io.github.fermmavenplugin.net.Cidr;
 import io.github.fermmavenplugin.net.InterfaceName;
 import io.github.fermmavenplugin.net.IpFamily;
@@ -107,9 +108,11 @@ class GeneratedBundlesPropertyTest {
             Optional<Path> ferm = fermOrSkip();
             Statistics.label("ferm").collect(ferm.isPresent() ? "bundle loaded by ferm" : "ferm not installed: skipped");
             if (ferm.isPresent()) {
-                String output = FermCheck.run(ferm.get(), BundlePipeline.asText(run.files()));
+                String output = FermCheck.run(ferm.get(), run.files());
                 IptablesRestoreCheck.assertLoads(output);
                 assertRulesMatchThePolicy(IptablesRules.parse(output), run.analysis().policy());
+                assertThat(RuleBudget.count(run.analysis().policy())).as("the rules counted before rendering")
+                        .isEqualTo(allowRulesLoaded(IptablesRules.parse(output), run.analysis().policy()));
             }
         } finally {
             deleteRecursively(dir);
@@ -180,6 +183,16 @@ class GeneratedBundlesPropertyTest {
                 assertThat(multiportWeight(line)).as("multiport weight of " + line).isLessThanOrEqualTo(15);
             }
         }
+    }
+
+    /** The ACCEPT rules ferm made of the policy's allow rules, in both chains and both domains. */
+    private static long allowRulesLoaded(IptablesRules rules, Policy policy) {
+        String comment = "--comment \"" + policy.service().value() + " ";
+        return Stream.of(rules.ip(), rules.ip6())
+                .flatMap(domain -> Stream.concat(rules.chain(domain, "DOCKER-USER").stream(),
+                        rules.chain(domain, "INPUT").stream()))
+                .filter(line -> line.contains(comment) && line.endsWith("--jump ACCEPT"))
+                .count();
     }
 
     private static int expectedRuleCount(List<AllowRule> rules, IpFamily family, int interfaces) {
