@@ -9,6 +9,7 @@ import io.github.fermmavenplugin.diagnostic.UserFile;
 import io.github.fermmavenplugin.dockerfile.BuildOptions;
 import io.github.fermmavenplugin.dockerfile.DockerfileReader;
 import io.github.fermmavenplugin.dockerfile.ImageMetadata;
+import io.github.fermmavenplugin.ferm.RuleBudget;
 import io.github.fermmavenplugin.pipeline.Analysis;
 import io.github.fermmavenplugin.pipeline.BundleIdentity;
 import io.github.fermmavenplugin.pipeline.BundlePipeline;
@@ -25,6 +26,8 @@ final class Bundles {
 
     private static final Instant ENTRY_TIME = Instant.parse("2026-11-24T00:00:00Z");
     private static final String ARCHIVE = "bundle.tar.gz";
+    /** ferm.maxRules raised over the largest case, as a build of that size would set it. */
+    static final int MAX_RULES = 1_000_000;
 
     private Bundles() {
     }
@@ -39,6 +42,7 @@ final class Bundles {
         UserFile dockerfile = Inputs.userFile(Inputs.DOCKERFILE_PATH, Inputs.DOCKERFILE);
         ImageMetadata image = DockerfileReader.read(dockerfile, BuildOptions.DEFAULT);
         Policy policy = PolicyBuilder.build(descriptor, descriptorFile.path(), image, "bench");
+        RuleBudget.requireWithin(policy, MAX_RULES);
         Analysis analysis = new Analysis(descriptorFile, descriptor, dockerfile, image, policy);
         List<BundleFile> files = BundlePipeline.render(analysis,
                 new BundleIdentity(new MavenCoordinates("bench", "bench", "1"), "bench", Path.of("")));

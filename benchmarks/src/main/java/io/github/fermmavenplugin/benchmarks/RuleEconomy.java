@@ -1,5 +1,6 @@
 package io.github.fermmavenplugin.benchmarks;
 
+import io.github.fermmavenplugin.bundle.BundleFile;
 import io.github.fermmavenplugin.bundle.BundleManifest.MavenCoordinates;
 import io.github.fermmavenplugin.diagnostic.UserFile;
 import io.github.fermmavenplugin.dockerfile.BuildOptions;
@@ -10,11 +11,11 @@ import io.github.fermmavenplugin.pipeline.BundleIdentity;
 import io.github.fermmavenplugin.pipeline.BundlePipeline;
 import io.github.fermmavenplugin.policy.PolicyBuilder;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.StringJoiner;
 
 /**
@@ -97,7 +98,7 @@ public final class RuleEconomy {
         return new Count(accepts, established);
     }
 
-    private static Map<String, String> pluginBundle(Reference reference) throws IOException {
+    private static List<BundleFile> pluginBundle(Reference reference) throws IOException {
         Path directory = Files.createTempDirectory("ferm-economy");
         try {
             Path descriptorPath = directory.resolve("firewall.yaml");
@@ -108,14 +109,14 @@ public final class RuleEconomy {
             var policy = PolicyBuilder.build(descriptor, descriptorPath, image, "svc");
             var files = BundlePipeline.render(new Analysis(descriptorFile, descriptor, dockerfile, image, policy),
                     new BundleIdentity(new MavenCoordinates("g", "svc", "1"), "1", directory));
-            return BundlePipeline.asText(files);
+            return files;
         } finally {
             Files.deleteIfExists(directory);
         }
     }
 
     /** The article's 00-docker.ferm, one statement per descriptor rule and family, and its 99-docker.ferm. */
-    static Map<String, String> articleStyle(Reference reference) {
+    static List<BundleFile> articleStyle(Reference reference) {
         StringBuilder rules = new StringBuilder();
         for (Rule rule : reference.rules()) {
             List<String> v4 = rule.sources().stream().filter(s -> !s.contains(":")).toList();
@@ -134,7 +135,7 @@ public final class RuleEconomy {
                         .append(list(v6)).append(' ').append(match);
             }
         }
-        return Map.of(
+        return List.of(file(
                 "ferm.d/00-docker.ferm", """
                         domain (ip ip6) {
                             table filter {
@@ -144,9 +145,9 @@ public final class RuleEconomy {
                                 chain (DOCKER DOCKER-INGRESS PREROUTING OUTPUT POSTROUTING) @preserve;
                             }
                         }
-                        """,
-                "ferm.d/20-in.docker.svc.ferm", rules.toString(),
-                "ferm.d/99-docker.ferm", """
+                        """),
+                file("ferm.d/20-in.docker.svc.ferm", rules.toString()),
+                file("ferm.d/99-docker.ferm", """
                         domain (ip ip6) table filter chain DOCKER-USER {
                             interface eth0 outerface docker0 {
                                 mod conntrack ctstate (RELATED ESTABLISHED) ACCEPT;
@@ -154,7 +155,11 @@ public final class RuleEconomy {
                             }
                             RETURN;
                         }
-                        """);
+                        """));
+    }
+
+    private static BundleFile file(String path, String text) {
+        return new BundleFile(path, text.getBytes(StandardCharsets.UTF_8));
     }
 
     private static String list(List<String> words) {
