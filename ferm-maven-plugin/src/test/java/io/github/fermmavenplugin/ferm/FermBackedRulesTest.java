@@ -142,16 +142,16 @@ class FermBackedRulesTest {
         StringBuilder ports = new StringBuilder();
         String[] exposed = new String[40];
         for (int i = 0; i < 40; i++) {
-            ports.append(i == 0 ? "" : ", ").append(10000 + i);
-            exposed[i] = Integer.toString(10000 + i);
+            ports.append(i == 0 ? "" : ", ").append(10000 + 2 * i);
+            exposed[i] = Integer.toString(10000 + 2 * i);
         }
         IptablesRules rules = rules("version: 1\nservice: shop\ningress:\n  - name: many\n    ports: [" + ports + "]\n",
                 exposed);
 
         List<String> many = rules.ipChain("DOCKER-USER").stream().filter(r -> r.contains("multiport")).toList();
         assertThat(many).hasSize(3);
-        assertThat(many.get(0)).contains("--destination-ports 10000,10001,");
-        assertThat(many.get(2)).contains("10039 ");
+        assertThat(many.get(0)).contains("--destination-ports 10000,10002,");
+        assertThat(many.get(2)).contains("10078 ");
     }
 
     @Test
@@ -164,7 +164,7 @@ class FermBackedRulesTest {
                     ports: ["2905/sctp", "3868/sctp", "9000-9010/sctp"]
                 host:
                   - name: diameter
-                    ports: ["3868/sctp", "3869/sctp"]
+                    ports: ["3868/sctp", "3870/sctp"]
                 """, "2905/sctp", "3868/sctp", "9000-9010/sctp");
 
         assertThat(rules.ipChain("DOCKER-USER")).filteredOn(rule -> rule.contains("signalling")).containsExactly(
@@ -182,12 +182,12 @@ class FermBackedRulesTest {
                 ingress:
                   - name: web
                     ports: [80]
-                    from: ["::/0", "0:0:0:0:0:0:0:1"]
+                    from: ["::8/125", "0:0:0:0:0:0:0:1"]
                 """, "80");
 
         assertThat(rules.ip6Chain("DOCKER-USER")).filteredOn(rule -> rule.contains("web")).containsExactly(
-                accepted("--source ::/0 --protocol tcp --dport 80", "web"),
-                accepted("--source ::1/128 --protocol tcp --dport 80", "web"));
+                accepted("--source ::1/128 --protocol tcp --dport 80", "web"),
+                accepted("--source ::8/125 --protocol tcp --dport 80", "web"));
         assertThat(rules.ipChain("DOCKER-USER")).noneMatch(rule -> rule.contains("web"));
     }
 

@@ -72,11 +72,13 @@ class GeneratedBundlesPropertyTest {
     private static final Optional<Path> FERM = FermCheck.findExecutable(System.getenv("PATH"));
 
     /** A try's input: what the user wrote. */
-    record Scenario(String descriptor, String dockerfile, Map<String, String> buildArgs) {
+    /** @param refusedAt "line:column" of a YAML feature the descriptor may not use, "" when it uses none */
+    record Scenario(String descriptor, String dockerfile, Map<String, String> buildArgs, String refusedAt) {
         @Override
         public String toString() {
             return "\n--- firewall.yaml\n" + PipelineRun.visible(descriptor) + "\n--- Dockerfile\n"
-                    + PipelineRun.visible(dockerfile) + "\n--- build args " + buildArgs;
+                    + PipelineRun.visible(dockerfile) + "\n--- build args " + buildArgs
+                    + (refusedAt.isEmpty() ? "" : "\n--- refused at " + refusedAt);
         }
     }
 
@@ -89,6 +91,13 @@ class GeneratedBundlesPropertyTest {
             PipelineRun run = PipelineRun.attempt(dir, scenario.descriptor(), scenario.dockerfile(),
                     scenario.buildArgs());
             Statistics.label("outcome").collect(run.refused() ? "refused" : "bundle");
+            Statistics.label("yaml feature refused").collect(!scenario.refusedAt().isEmpty());
+            if (!scenario.refusedAt().isEmpty()) {
+                assertThat(run.refused()).as("a descriptor using a YAML feature it may not use").isTrue();
+                assertThat(run.refusal().get().position().line() + ":" + run.refusal().get().position().column())
+                        .as(run.refusal().get().getMessage()).isEqualTo(scenario.refusedAt());
+                assertThat(run.refusal().get().problem()).contains("not supported in a firewall descriptor");
+            }
             Statistics.label("except").collect(scenario.descriptor().contains("except:")
                     ? (run.refused() ? "with except, refused" : "with except, bundle") : "without except");
             if (configuredTries() >= DEFAULT_TRIES) {
@@ -314,7 +323,54 @@ class GeneratedBundlesPropertyTest {
         return Arbitraries.of(true, false).flatMap(clean -> exposeWords(clean).list()
                 .ofMinSize(clean ? 1 : 0).ofMaxSize(40)
                 .flatMap(exposed -> Combinators.combine(dockerfile(exposed), descriptor(exposed, clean))
-                        .as((dockerfile, descriptor) -> new Scenario(descriptor, dockerfile.get1(), dockerfile.get2()))));
+                        .as((dockerfile, descriptor) -> Tuple.of(dockerfile, descriptor)))
+                .flatMap(pair -> yamlStyle(pair.get2()).map(styled -> new Scenario(styled.get1(), pair.get1().get1(),
+                        pair.get1().get2(), styled.get2()))));
+    }
+
+    private static final Pattern FLOW_LIST = Pattern.compile("^( *)(ports|from|except|external|inherited): \\[(.*)]$",
+            Pattern.MULTILINE);
+    private static final Pattern SIMPLE_ITEMS = Pattern.compile("(\"[^\"\\\\,]*\"|[^\",\\[\\]{}#]+)(, (\"[^\"\\\\,]*\"|[^\",\\[\\]{}#]+))*");
+    private static final List<String> REFUSED_FEATURES = List.of("!!str ", "!!binary ", "!custom ", "&a ", "*a", "<<");
+
+    /**
+     * The same descriptor in another YAML style, meaning the same (comments, single quotes, block lists), or with
+     * one YAML feature a descriptor may not use (a tag, an anchor, an alias, a merge key) and where it stands.
+     */
+    private static Arbitrary<Tuple.Tuple2<String, String>> yamlStyle(String yaml) {
+        return Combinators.combine(Arbitraries.integers().between(0, 9), Arbitraries.of(REFUSED_FEATURES))
+                .as((style, feature) -> switch (style) {
+                    case 0, 1 -> Tuple.of(yaml.replaceAll("(?m)$(?<=.)", "  # a comment"), "");
+                    case 2, 3 -> Tuple.of(yaml.replaceAll("\"([^\"\\\\']*)\"", "'$1'"), "");
+                    case 4, 5 -> Tuple.of(blockLists(yaml), "");
+                    case 6 -> Tuple.of(yaml, "");
+                    default -> withFeature(yaml, feature);
+                });
+    }
+
+    private static String blockLists(String yaml) {
+        return FLOW_LIST.matcher(yaml).replaceAll(list -> {
+            if (!SIMPLE_ITEMS.matcher(list.group(3)).matches()) {
+                return Matcher.quoteReplacement(list.group());
+            }
+            return Matcher.quoteReplacement(list.group(1) + list.group(2) + ":" + Stream.of(list.group(3).split(", "))
+                    .map(item -> "\n" + list.group(1) + "  - " + item).collect(Collectors.joining()));
+        });
+    }
+
+    /** On the first rule's name, else on the version; the merge key as a line of its own below it. */
+    private static Tuple.Tuple2<String, String> withFeature(String yaml, String feature) {
+        List<String> lines = new ArrayList<>(List.of(yaml.split("\n", -1)));
+        int line = IntStream.range(0, lines.size()).filter(i -> lines.get(i).startsWith("  - name: ")).findFirst()
+                .orElse(0);
+        String text = lines.get(line);
+        int valueAt = text.indexOf(": ") + 2;
+        if (feature.equals("<<")) {
+            lines.add(line + 1, line == 0 ? "<<: {service: shop}" : "    <<: {ports: [80]}");
+            return Tuple.of(String.join("\n", lines), (line + 2) + ":" + (line == 0 ? 1 : 5));
+        }
+        lines.set(line, text.substring(0, valueAt) + (feature.equals("*a") ? "*a" : feature + text.substring(valueAt)));
+        return Tuple.of(String.join("\n", lines), (line + 1) + ":" + (valueAt + 1));
     }
 
     private static Arbitrary<String> hostile() {
