@@ -58,10 +58,10 @@ final class Inputs {
         for (int start = 0; start < rules; start += PART) {
             Descriptor part = read(oneSourceRules(start, Math.min(PART, rules - start)));
             first = first == null ? part : first;
-            joined.addAll(part.ingress().value());
+            joined.addAll(part.ingress());
         }
         return new Descriptor(first.version(), first.service(), first.docker(), first.groups(),
-                new Located<>(joined, first.ingress().position()), first.host(), first.defaults());
+                joined, first.host(), first.defaults());
     }
 
     static Descriptor read(String descriptorText) {
