@@ -2,6 +2,7 @@ package io.github.fermmavenplugin.maven;
 
 import io.github.fermmavenplugin.aggregate.HostAggregator;
 import io.github.fermmavenplugin.aggregate.HostAggregator.HostBundle;
+import io.github.fermmavenplugin.aggregate.HostManifest;
 import io.github.fermmavenplugin.aggregate.ServiceBundle;
 import io.github.fermmavenplugin.bundle.BundleManifest.MavenCoordinates;
 import io.github.fermmavenplugin.bundle.OutputTimestamp;
@@ -98,7 +99,7 @@ public class AggregateMojo extends AbstractMojo {
                     plugin.getVersion());
             BundlePipeline.write(host.files(), directory(), archive(), entryTime);
             getLog().info("ferm host bundle of " + project.getArtifactId() + " with " + services.size()
-                    + " service(s) (" + services.stream().map(ServiceBundle::service).collect(Collectors.joining(", "))
+                    + " service(s) (" + host.manifest().services().stream().map(HostManifest.Service::service).collect(Collectors.joining(", "))
                     + "): " + archive());
             if (attach) {
                 projectHelper.attachArtifact(project, BundleMojo.TYPE, classifier, archive().toFile());
