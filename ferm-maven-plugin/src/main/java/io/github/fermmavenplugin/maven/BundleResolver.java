@@ -2,6 +2,7 @@ package io.github.fermmavenplugin.maven;
 
 import java.io.File;
 import java.util.List;
+import java.util.Optional;
 import org.apache.maven.plugin.MojoFailureException;
 import org.eclipse.aether.RepositorySystem;
 import org.eclipse.aether.RepositorySystemSession;
@@ -10,6 +11,9 @@ import org.eclipse.aether.artifact.DefaultArtifact;
 import org.eclipse.aether.repository.RemoteRepository;
 import org.eclipse.aether.resolution.ArtifactRequest;
 import org.eclipse.aether.resolution.ArtifactResolutionException;
+import org.eclipse.aether.resolution.VersionRangeRequest;
+import org.eclipse.aether.resolution.VersionRangeResolutionException;
+import org.eclipse.aether.version.Version;
 
 /** Finds bundle archives by coordinates in the project's repositories (local first, then remote). */
 final class BundleResolver {
@@ -52,6 +56,23 @@ final class BundleResolver {
         } catch (ArtifactResolutionException e) {
             throw new MojoFailureException("Cannot resolve the ferm bundle " + artifact + ": " + e.getMessage()
                     + " Check the coordinates, and that the bundle was deployed to a repository of this project.");
+        }
+    }
+
+    /**
+     * The newest version of {@code artifact} below {@code version} that is no SNAPSHOT, from the versions the
+     * repositories list (their maven-metadata.xml).
+     */
+    Optional<String> newestReleaseBelow(Artifact artifact, String version) throws MojoFailureException {
+        VersionRangeRequest request = new VersionRangeRequest(artifact.setVersion("(," + version + ")"),
+                repositories, null);
+        try {
+            List<Version> versions = system.resolveVersionRange(session, request).getVersions();
+            return versions.stream().map(Version::toString).filter(v -> !v.endsWith("-SNAPSHOT"))
+                    .reduce((older, newer) -> newer);
+        } catch (VersionRangeResolutionException e) {
+            throw new MojoFailureException("Cannot list the released versions of " + artifact.getGroupId() + ":"
+                    + artifact.getArtifactId() + ": " + e.getMessage());
         }
     }
 
