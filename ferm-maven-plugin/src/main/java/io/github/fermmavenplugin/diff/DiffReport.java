@@ -13,8 +13,13 @@ import java.util.Optional;
  * tools ({@code target/ferm-diff.json}).
  *
  * @param previous the coordinates compared with, empty for a first release
+ * @param fileDiff the unified diff of the ferm files
  */
-public record DiffReport(String current, Optional<String> previous, PolicyDiff diff) {
+public record DiffReport(String current, Optional<String> previous, PolicyDiff diff, List<String> fileDiff) {
+
+    public DiffReport {
+        fileDiff = List.copyOf(fileDiff);
+    }
 
     /** One line of the JSON report. */
     @JsonPropertyOrder({"key", "service", "rule", "chain", "target", "port", "family", "from"})
@@ -28,8 +33,8 @@ public record DiffReport(String current, Optional<String> previous, PolicyDiff d
         }
     }
 
-    @JsonPropertyOrder({"current", "previous", "opens", "closes"})
-    record Json(String current, String previous, List<Change> opens, List<Change> closes) {
+    @JsonPropertyOrder({"current", "previous", "opens", "closes", "fileDiff"})
+    record Json(String current, String previous, List<Change> opens, List<Change> closes, List<String> fileDiff) {
     }
 
     public List<String> lines() {
@@ -41,6 +46,10 @@ public record DiffReport(String current, Optional<String> previous, PolicyDiff d
                 + diff.closes().size() + " closing(s).");
         diff.opens().forEach(g -> lines.add("  opens:  " + describe(g)));
         diff.closes().forEach(g -> lines.add("  closes: " + describe(g)));
+        if (!fileDiff.isEmpty()) {
+            lines.add("The ferm files change:");
+            lines.addAll(fileDiff);
+        }
         return List.copyOf(lines);
     }
 
@@ -52,7 +61,7 @@ public record DiffReport(String current, Optional<String> previous, PolicyDiff d
         try {
             return new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(new Json(current,
                     previous.orElse(null), diff.opens().stream().map(Change::of).toList(),
-                    diff.closes().stream().map(Change::of).toList())) + "\n";
+                    diff.closes().stream().map(Change::of).toList(), fileDiff)) + "\n";
         } catch (JsonProcessingException bug) {
             throw new UncheckedIOException("the report records always serialise", bug);
         }

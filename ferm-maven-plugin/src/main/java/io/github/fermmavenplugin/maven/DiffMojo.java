@@ -2,7 +2,7 @@ package io.github.fermmavenplugin.maven;
 
 import io.github.fermmavenplugin.bundle.Grant;
 import io.github.fermmavenplugin.diagnostic.InvalidInputException;
-import io.github.fermmavenplugin.diff.BundleGrants;
+import io.github.fermmavenplugin.diff.ComparedBundle;
 import io.github.fermmavenplugin.diff.DiffReport;
 import io.github.fermmavenplugin.diff.PolicyDiff;
 import java.io.File;
@@ -87,16 +87,18 @@ public class DiffMojo extends AbstractMojo {
         BundleResolver resolver = new BundleResolver(repositorySystem, session.getRepositorySession(),
                 project.getRemoteProjectRepositories());
         try {
-            List<Grant> now = BundleGrants.read(project.getId(), current);
+            ComparedBundle now = ComparedBundle.read(project.getId(), current);
             Optional<Artifact> previous = previous(resolver);
             DiffReport report;
             if (previous.isEmpty()) {
-                report = new DiffReport(project.getId(), Optional.empty(), PolicyDiff.between(now, now));
+                report = new DiffReport(project.getId(), Optional.empty(), PolicyDiff.between(now.grants(), now.grants()),
+                        List.of());
             } else {
                 Artifact released = previous.get();
                 String origin = BundleResolver.coordinates(released);
-                List<Grant> before = BundleGrants.read(origin, resolver.resolve(released).toPath());
-                report = new DiffReport(project.getId(), Optional.of(origin), PolicyDiff.between(before, now));
+                ComparedBundle before = ComparedBundle.read(origin, resolver.resolve(released).toPath());
+                report = new DiffReport(project.getId(), Optional.of(origin),
+                        PolicyDiff.between(before.grants(), now.grants()), now.fileDiffFrom(before));
             }
             write(report);
             report.lines().forEach(getLog()::info);
