@@ -48,6 +48,7 @@ public final class BundleArchive {
     private static final int DIRECTORY_MODE = 0755;
     /** The largest time the 12-byte octal mtime field of a ustar header holds (year 2242). */
     private static final long MAX_USTAR_SECONDS = 077777777777L;
+    static final String TAR_TIME_RANGE = "1970-01-01T00:00:00Z to 2242-03-16T12:56:31Z";
 
     private BundleArchive() {
     }
@@ -134,10 +135,16 @@ public final class BundleArchive {
     static FileTime entryTime(Instant entryTime) {
         Objects.requireNonNull(entryTime, "entryTime");
         Instant seconds = entryTime.truncatedTo(ChronoUnit.SECONDS);
-        if (seconds.getEpochSecond() < 0 || seconds.getEpochSecond() > MAX_USTAR_SECONDS) {
-            throw new IllegalArgumentException("entry time " + entryTime
-                    + " is outside what a tar header holds (1970-01-01T00:00:00Z to 2242-03-16T12:56:31Z)");
+        if (!fitsTarHeader(seconds)) {
+            throw new IllegalArgumentException("entry time " + entryTime + " is outside what a tar header holds ("
+                    + TAR_TIME_RANGE + ")");
         }
         return FileTime.from(seconds);
+    }
+
+    /** Whether the instant's whole seconds fit a ustar header's mtime field. */
+    static boolean fitsTarHeader(Instant time) {
+        long seconds = time.truncatedTo(ChronoUnit.SECONDS).getEpochSecond();
+        return seconds >= 0 && seconds <= MAX_USTAR_SECONDS;
     }
 }

@@ -12,7 +12,14 @@ import java.util.TreeMap;
  * before its own content ("ferm.d/" &lt; "ferm.d/00-docker.ferm"), keeps a directory's content together and,
  * the names being ASCII, does not depend on the locale.
  */
-final class BundleLayout {
+public final class BundleLayout {
+
+    /** The directory ferm includes: ops extract every bundle into /etc/ferm, so that it is /etc/ferm/ferm.d/. */
+    public static final String FERM_DIRECTORY = "ferm.d/";
+    /** Docker's chains, kept as Docker made them; the same in every bundle. */
+    public static final String DOCKER_CHAINS_FILE = FERM_DIRECTORY + "00-docker.ferm";
+    /** What happens to traffic no bundle allows; the same in every bundle, included last. */
+    public static final String FALLBACK_FILE = FERM_DIRECTORY + "99-docker.ferm";
 
     /** A directory (name ends with '/', {@code file} is null) or a file of the bundle. */
     record Entry(String name, BundleFile file) {
@@ -23,6 +30,21 @@ final class BundleLayout {
     }
 
     private BundleLayout() {
+    }
+
+    /** A service's rules for traffic towards its containers. */
+    public static String ingressFile(String service) {
+        return FERM_DIRECTORY + "20-in.docker." + service + ".ferm";
+    }
+
+    /** A service's rules for traffic towards the host itself. */
+    public static String hostFile(String service) {
+        return FERM_DIRECTORY + "20-in." + service + ".ferm";
+    }
+
+    /** The manifest, a dot-file that ferm's include skips. */
+    public static String manifestFile(String service) {
+        return FERM_DIRECTORY + "." + service + ".bundle.json";
     }
 
     /**

@@ -123,7 +123,7 @@ public record BundleManifest(
 
     /** The manifest's own place in the bundle: {@code ferm.d/.<service>.bundle.json}. */
     public static String pathFor(String service) {
-        return "ferm.d/." + service + ".bundle.json";
+        return BundleLayout.manifestFile(service);
     }
 
     /** The digests of {@code files}, sorted by path, for the {@code files} component. */

@@ -40,7 +40,8 @@ public record Grant(String service, String rule, String chain, boolean published
     /** Whether the traffic this grant admits is all admitted by {@code wider} too (the rule names aside). */
     public boolean within(Grant wider) {
         return service.equals(wider.service) && chain.equals(wider.chain) && published == wider.published
-                && wider.port.contains(port) && wider.source.contains(source);
+                && wider.port.protocol() == port.protocol() && wider.port.range().contains(port.range())
+                && wider.source.contains(source);
     }
 
     /** "billing-api DOCKER-USER published 8443/tcp from 10.0.0.0/8": what an acknowledgement names. */

@@ -39,7 +39,7 @@ public final class OutputTimestamp {
      * @param sourceDateEpoch the {@code SOURCE_DATE_EPOCH} environment variable, may be null
      * @return the entry time, or empty when neither is set (callers then use {@link #FALLBACK})
      * @throws IllegalArgumentException if the value in use is neither epoch seconds nor an ISO-8601
-     *     date-time with offset; the message names the value and the accepted forms
+     *     date-time with offset, or is outside the range a tar header holds; the message names the value and the accepted forms
      */
     public static Optional<Instant> resolve(String configured, String sourceDateEpoch) {
         if (isSet(configured)) {
@@ -56,6 +56,14 @@ public final class OutputTimestamp {
     }
 
     private static Instant parse(String value, String source) {
+        Instant instant = parseAnyInstant(value, source);
+        if (!BundleArchive.fitsTarHeader(instant)) {
+            throw invalid(value, source, "it is outside what a tar header holds (" + BundleArchive.TAR_TIME_RANGE + ")");
+        }
+        return instant;
+    }
+
+    private static Instant parseAnyInstant(String value, String source) {
         if (isAsciiDigits(value)) {
             try {
                 return Instant.ofEpochSecond(Long.parseLong(value));

@@ -2,37 +2,69 @@ package io.github.fermmavenplugin.descriptor;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * The firewall descriptor as written, every value with its position. Nothing here is checked for
- * meaning yet: a key that is absent is null, a key without a value is a {@link Located} holding null.
+ * The firewall descriptor, checked for form: every key known, every value of its type and present, every list
+ * that must hold entries holding some, every choice one of its words. Nothing is null; a key the user left out
+ * is an empty {@link Optional} or list. What the values mean (a port, a network, a name) is for the policy to
+ * check, at each value's position.
  */
 public record Descriptor(
         Located<Integer> version,
-        Located<String> service,
-        Located<DockerSettings> docker,
-        Located<Map<String, Located<List<Located<String>>>>> groups,
-        Located<List<Located<RuleSpec>>> ingress,
-        Located<List<Located<RuleSpec>>> host,
-        Located<DefaultSettings> defaults) {
+        Optional<Located<String>> service,
+        DockerSettings docker,
+        Map<String, Located<List<Located<String>>>> groups,
+        List<Located<RuleSpec>> ingress,
+        List<Located<RuleSpec>> host,
+        DefaultSettings defaults) {
 
-    /** {@code docker:} — how Docker networks the service. */
-    public record DockerSettings(
-            Located<String> mode,
-            Located<String> bridge,
-            Located<List<Located<String>>> external,
-            Located<List<Located<String>>> inherited) {
+    public Descriptor {
+        groups = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(groups));
+        ingress = List.copyOf(ingress);
+        host = List.copyOf(host);
     }
 
-    /** One entry of {@code ingress:} or {@code host:}; {@code except} takes networks out of {@code from}. */
+    /** {@code docker:} — how Docker networks the service; {@code external} is never an empty list. */
+    public record DockerSettings(
+            Optional<Located<NetworkMode>> mode,
+            Optional<Located<String>> bridge,
+            Optional<List<Located<String>>> external,
+            List<Located<String>> inherited) {
+
+        public DockerSettings {
+            external = external.map(List::copyOf);
+            inherited = List.copyOf(inherited);
+        }
+    }
+
+    /**
+     * One entry of {@code ingress:} or {@code host:}; {@code except} takes networks out of {@code from}, and is
+     * empty where not written. A host rule always has its ports; lists present are never empty.
+     */
     public record RuleSpec(
             Located<String> name,
-            Located<List<Located<String>>> ports,
-            Located<List<Located<String>>> from,
-            Located<List<Located<String>>> except) {
+            Optional<List<Located<String>>> ports,
+            Optional<Located<List<Located<String>>>> from,
+            List<Located<String>> except) {
+
+        public RuleSpec {
+            ports = ports.map(List::copyOf);
+            except = List.copyOf(except);
+        }
     }
 
     /** {@code defaults:} — what happens to external traffic no rule allows. */
-    public record DefaultSettings(Located<String> action, Located<Boolean> log) {
+    public record DefaultSettings(Optional<Located<DefaultAction>> action, boolean log) {
+    }
+
+    /** The words of {@code docker.mode}. */
+    public enum NetworkMode {
+        BRIDGE, SWARM
+    }
+
+    /** The words of {@code defaults.action}. */
+    public enum DefaultAction {
+        DROP, REJECT
     }
 }

@@ -1,7 +1,6 @@
 package io.github.fermmavenplugin.descriptor;
 
 import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -18,8 +17,6 @@ import io.github.fermmavenplugin.diagnostic.Quoted;
 import io.github.fermmavenplugin.diagnostic.SourcePosition;
 import io.github.fermmavenplugin.diagnostic.Suggestions;
 import io.github.fermmavenplugin.diagnostic.UserFile;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +27,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.reader.ReaderException;
 
 /** Reads {@code firewall.yaml} into a {@link Descriptor}; every mistake of form is an {@link InvalidInputException}. */
 public final class DescriptorReader {
@@ -43,7 +41,7 @@ public final class DescriptorReader {
             .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
             .addModule(locatedValues())
             .build()
-            .readerFor(Descriptor.class);
+            .readerFor(WrittenDescriptor.class);
 
     private DescriptorReader() {
     }
@@ -54,24 +52,32 @@ public final class DescriptorReader {
         return module;
     }
 
+    /**
+     * First the YAML features a descriptor may not use are refused, at their position, then Jackson reads the
+     * text, then {@link DescriptorShape} checks its form.
+     */
     public static Descriptor read(UserFile file) {
-        Descriptor descriptor;
-        try (JsonParser parser = READER.createParser(file.text())) {
-            if (parser.nextToken() == null) {
+        WrittenDescriptor written;
+        try {
+            if (!YamlFeatures.check(file)) {
                 throw new InvalidInputException(SourcePosition.wholeFile(file.path()),
                         "the descriptor holds only comments", "Write at least 'version: 1' and the ingress rules.");
             }
-            descriptor = READER.withAttribute(LocatedDeserializers.FILE_ATTRIBUTE, file.path()).readValue(parser);
+            written = READER.withAttribute(LocatedDeserializers.FILE_ATTRIBUTE, file.path()).readValue(file.text());
+        } catch (MarkedYAMLException e) {
+            throw notYaml(file, e);
+        } catch (ReaderException e) {
+            throw new InvalidInputException(atCodePoint(file, e.getPosition()), "not valid YAML: the character "
+                    + Quoted.codePoint(e.getCodePoint()) + " may not stand in YAML text",
+                    "Remove it, or write it as an escape inside double quotes.");
         } catch (UnrecognizedPropertyException e) {
             throw unknownKey(file, e);
         } catch (MismatchedInputException e) {
             throw wrongType(file, e);
         } catch (JsonProcessingException e) {
             throw notYaml(file, e);
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading from a string cannot fail", e);
         }
-        return descriptor;
+        return DescriptorShape.check(written, file.path());
     }
 
     private static InvalidInputException unknownKey(UserFile file, UnrecognizedPropertyException e) {
@@ -89,14 +95,37 @@ public final class DescriptorReader {
                 "See the descriptor reference in the README.");
     }
 
+    /** Where the code point at this index stands: SnakeYAML's reader counts code points, not lines. */
+    private static SourcePosition atCodePoint(UserFile file, int index) {
+        String text = file.text();
+        int line = 1;
+        int column = 1;
+        int offset = 0;
+        for (int seen = 0; seen < index && offset < text.length(); seen++) {
+            int c = text.codePointAt(offset);
+            offset += Character.charCount(c);
+            boolean lineBreak = c == '\n' || c == '\r' && (offset >= text.length() || text.charAt(offset) != '\n');
+            line += lineBreak ? 1 : 0;
+            column = lineBreak ? 1 : column + 1;
+        }
+        return new SourcePosition(file.path(), line, column);
+    }
+
+    private static InvalidInputException notYaml(UserFile file, MarkedYAMLException marked) {
+        Mark mark = marked.getProblemMark() != null ? marked.getProblemMark() : marked.getContextMark();
+        if (mark == null) {
+            return new InvalidInputException(SourcePosition.wholeFile(file.path()),
+                    "not valid YAML: " + marked.getProblem(), "Fix the YAML syntax.");
+        }
+        return new InvalidInputException(new SourcePosition(file.path(), mark.getLine() + 1, mark.getColumn() + 1),
+                "not valid YAML: " + marked.getProblem(), "Fix the YAML syntax here.");
+    }
+
     private static InvalidInputException notYaml(UserFile file, JsonProcessingException e) {
         Optional<MarkedYAMLException> cause = causes(e).filter(MarkedYAMLException.class::isInstance)
                 .map(MarkedYAMLException.class::cast).filter(marked -> marked.getProblemMark() != null).findFirst();
         if (cause.isPresent()) {
-            MarkedYAMLException marked = cause.get();
-            Mark mark = marked.getProblemMark();
-            return new InvalidInputException(new SourcePosition(file.path(), mark.getLine() + 1, mark.getColumn() + 1),
-                    "not valid YAML: " + marked.getProblem(), "Fix the YAML syntax here.");
+            return notYaml(file, cause.get());
         }
         String message = e.getOriginalMessage();
         String remedy = message.startsWith("Duplicate field") ? "Write each key once." : "Fix the YAML syntax here.";

@@ -30,6 +30,18 @@ public final class InvalidInputException extends RuntimeException {
         this.remedy = Quoted.printable(remedy);
     }
 
+    /**
+     * A mistake in a build parameter (the POM's configuration, a {@code -D} property): there is no file
+     * position to name, so the problem names the parameter.
+     */
+    public InvalidInputException(String problem, String remedy) {
+        super(format(null, Quoted.printable(problem), Quoted.printable(remedy)), null, false, false);
+        this.position = null;
+        this.problem = Quoted.printable(problem);
+        this.remedy = Quoted.printable(remedy);
+    }
+
+    /** Where the mistake is; null for a build parameter's. */
     public SourcePosition position() {
         return position;
     }
@@ -43,6 +55,7 @@ public final class InvalidInputException extends RuntimeException {
     }
 
     private static String format(SourcePosition position, String problem, String remedy) {
-        return remedy.isEmpty() ? position + ": " + problem : position + ": " + problem + ". " + remedy;
+        String where = position == null ? "" : position + ": ";
+        return remedy.isEmpty() ? where + problem : where + problem + ". " + remedy;
     }
 }

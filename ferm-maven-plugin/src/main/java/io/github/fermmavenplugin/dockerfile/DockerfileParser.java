@@ -1,6 +1,7 @@
 package io.github.fermmavenplugin.dockerfile;
 
 import io.github.fermmavenplugin.diagnostic.InvalidInputException;
+import io.github.fermmavenplugin.diagnostic.InvalidValueException;
 import io.github.fermmavenplugin.diagnostic.SourcePosition;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,16 +23,29 @@ final class DockerfileParser {
     private final Path file;
     private final List<String> lines;
     private final ParserDirectives directives;
+    private final WorkBudget budget;
     private int next;
 
-    private DockerfileParser(Path file, String text) {
+    private DockerfileParser(Path file, String text, WorkBudget budget) {
         this.file = file;
         this.lines = physicalLines(text.startsWith("\uFEFF") ? text.substring(1) : text);
         this.directives = new ParserDirectives(file);
+        this.budget = budget;
     }
 
-    static ParsedDockerfile parse(Path file, String text) {
-        return new DockerfileParser(file, text).parseAll();
+    /** Charges each physical line's characters to the budget once: the parser reads every line once. */
+    static ParsedDockerfile parse(Path file, String text, WorkBudget budget) {
+        return new DockerfileParser(file, text, budget).parseAll();
+    }
+
+    private String nextLine() {
+        String line = lines.get(next++);
+        try {
+            budget.spend(line.length() + 1L, "reading the Dockerfile takes too long");
+        } catch (InvalidValueException e) {
+            throw e.at(SourcePosition.line(file, next));
+        }
+        return line;
     }
 
     /** Lines split at LF only, as BuildKit does; the CR of a CRLF (and any trailing CR or LF) dropped. */
@@ -55,7 +69,7 @@ final class DockerfileParser {
         List<Instruction> instructions = new ArrayList<>();
         while (next < lines.size()) {
             int lineNumber = next + 1;
-            String raw = lines.get(next++);
+            String raw = nextLine();
             String token = trimLeadingSpace(raw);
             directives.consider(token, lineNumber);
             String content = token.startsWith("#") ? "" : token;
@@ -69,7 +83,7 @@ final class DockerfileParser {
             StringBuilder logical = new StringBuilder(first.text());
             boolean continues = first.continues();
             while (continues && next < lines.size()) {
-                String continued = lines.get(next++);
+                String continued = nextLine();
                 directives.consider(continued, next);
                 String trimmed = trimLeadingSpace(continued);
                 if (trimmed.startsWith("#") || trimmed.isEmpty()) {
@@ -82,9 +96,9 @@ final class DockerfileParser {
             }
             Instruction instruction = split(file, logical.toString(), lineNumber, column, origin, 0);
             if (instruction.keyword().equals("onbuild")) {
-                JsonForm.check(file, onBuildTrigger(file, instruction));
+                JsonForm.check(onBuildTrigger(instruction));
             } else {
-                JsonForm.check(file, instruction);
+                JsonForm.check(instruction);
             }
             instructions.add(instruction);
             skipHeredocBodies(instruction, logical.toString());
@@ -93,7 +107,7 @@ final class DockerfileParser {
             throw new InvalidInputException(SourcePosition.wholeFile(file), "the Dockerfile has no instructions",
                     "Point 'dockerfile' at the service's Dockerfile.");
         }
-        return new ParsedDockerfile(directives.escape(), instructions);
+        return new ParsedDockerfile(file, directives.escape(), instructions);
     }
 
     private record Continuation(String text, boolean continues) {
@@ -122,13 +136,13 @@ final class DockerfileParser {
      * The instruction an ONBUILD holds, positioned at the ONBUILD. BuildKit runs it at the start of a stage built
      * FROM this one.
      */
-    static Instruction onBuildTrigger(Path file, Instruction onBuild) {
-        SourcePosition position = new SourcePosition(file, onBuild.line(), onBuild.column());
+    static Instruction onBuildTrigger(Instruction onBuild) {
+        SourcePosition position = onBuild.position();
         if (onBuild.arguments().isEmpty()) {
             throw new InvalidInputException(position, "ONBUILD names no instruction",
                     "Write 'ONBUILD <instruction>', for example 'ONBUILD COPY . /app'.");
         }
-        Instruction trigger = split(file, onBuild.arguments(), onBuild.line(), onBuild.column(), onBuild.origin(),
+        Instruction trigger = split(onBuild.file(), onBuild.arguments(), onBuild.line(), onBuild.column(), onBuild.origin(),
                 onBuild.argumentsOffset());
         if (Set.of("onbuild", "from", "maintainer").contains(trigger.keyword())) {
             throw new InvalidInputException(position, trigger.name() + " is not allowed as an ONBUILD trigger",
@@ -161,7 +175,7 @@ final class DockerfileParser {
         String rest = flags.rest();
         int argumentsOffset = offset + leading + keywordEnd + (afterKeyword.length() - rest.length())
                 + (rest.length() - rest.stripLeading().length());
-        return new Instruction(keyword, flags.flags(), rest.strip(), line, column, origin, argumentsOffset);
+        return new Instruction(file, keyword, flags.flags(), rest.strip(), line, column, origin, argumentsOffset);
     }
 
     private static boolean isInstructionSpace(char ch) {
@@ -175,17 +189,20 @@ final class DockerfileParser {
         List<HeredocMarkers.Heredoc> heredocs;
         try {
             heredocs = HeredocMarkers.find(logical);
-        } catch (ExpansionException e) {
+        } catch (InvalidValueException e) {
             throw new InvalidInputException(position(instruction),
-                    "the heredoc marker cannot be read: " + e.getMessage(),
+                    "the heredoc marker cannot be read: " + e.problem(),
                     "Write the marker as <<NAME, <<-NAME, <<'NAME' or <<\"NAME\".");
         }
         for (HeredocMarkers.Heredoc heredoc : heredocs) {
             boolean terminated = false;
             while (next < lines.size()) {
-                String body = lines.get(next++);
-                String candidate = heredoc.stripTabs() ? body.replaceFirst("^\t+", "") : body;
-                if (candidate.equals(heredoc.name())) {
+                String body = nextLine();
+                int start = 0;
+                while (heredoc.stripTabs() && start < body.length() && body.charAt(start) == '\t') {
+                    start++;
+                }
+                if (body.length() - start == heredoc.name().length() && body.startsWith(heredoc.name(), start)) {
                     terminated = true;
                     break;
                 }
@@ -199,7 +216,7 @@ final class DockerfileParser {
     }
 
     private SourcePosition position(Instruction instruction) {
-        return new SourcePosition(file, instruction.line(), instruction.column());
+        return instruction.position();
     }
 
     static String trimLeadingSpace(String text) {

@@ -19,7 +19,12 @@ public final class DockerfileReader {
      *     would refuse or whose EXPOSE we cannot read, naming line and column
      */
     public static ImageMetadata read(UserFile dockerfile, BuildOptions options) {
-        ParsedDockerfile parsed = DockerfileParser.parse(dockerfile.path(), dockerfile.text());
-        return StageEvaluator.evaluate(dockerfile.path(), parsed, options);
+        return read(dockerfile, options, WorkBudget.standard());
+    }
+
+    /** With the budget given, so that tests can bound and see the work a read takes. */
+    static ImageMetadata read(UserFile dockerfile, BuildOptions options, WorkBudget budget) {
+        ParsedDockerfile parsed = DockerfileParser.parse(dockerfile.path(), dockerfile.text(), budget);
+        return StageEvaluator.evaluate(parsed, options, budget);
     }
 }

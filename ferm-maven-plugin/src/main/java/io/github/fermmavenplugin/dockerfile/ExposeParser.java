@@ -1,5 +1,6 @@
 package io.github.fermmavenplugin.dockerfile;
 
+import io.github.fermmavenplugin.diagnostic.InvalidValueException;
 import io.github.fermmavenplugin.diagnostic.Quoted;
 import io.github.fermmavenplugin.net.IpAddressText;
 import io.github.fermmavenplugin.net.PortRange;
@@ -7,7 +8,6 @@ import io.github.fermmavenplugin.net.Protocol;
 import io.github.fermmavenplugin.net.ServicePort;
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.Optional;
 
 /**
  * Reads one expanded EXPOSE word as BuildKit does: {@code port}, {@code first-last}, either followed by
@@ -18,27 +18,6 @@ import java.util.Optional;
  * BuildKit would accept and no firewall can open, is refused.
  */
 final class ExposeParser {
-
-    /** Why a word is not a port, said so that it fits "EXPOSE '...' is not a port: ...", and what to write instead. */
-    static final class NotAPort extends Exception {
-        private static final long serialVersionUID = 1L;
-
-        private final String remedy;
-
-        NotAPort(String reason) {
-            this(reason, null);
-        }
-
-        NotAPort(String reason, String remedy) {
-            super(reason, null, false, false);
-            this.remedy = remedy;
-        }
-
-        /** A remedy for this word in particular, when the general one would not help. */
-        Optional<String> remedy() {
-            return Optional.ofNullable(remedy);
-        }
-    }
 
     /** The parts of "[ip:]hostPort:containerPort[/protocol]", split at colons as BuildKit splits them. */
     private record Parts(String address, String hostPorts, String containerPart) {
@@ -58,17 +37,17 @@ final class ExposeParser {
     private ExposeParser() {
     }
 
-    static ServicePort parse(String word) throws NotAPort {
+    static ServicePort parse(String word) {
         Parts parts = Parts.of(word);
         int slash = parts.containerPart().indexOf('/');
         String portText = slash < 0 ? parts.containerPart() : parts.containerPart().substring(0, slash);
         String protocolText = slash < 0 ? "" : parts.containerPart().substring(slash + 1);
         if (portText.isEmpty()) {
-            throw new NotAPort("no port number");
+            throw new InvalidValueException("no port number");
         }
         Protocol protocol = protocolText.isEmpty()
                 ? Protocol.TCP
-                : Protocol.parse(protocolText.toLowerCase(Locale.ROOT)).orElseThrow(() -> new NotAPort(
+                : Protocol.parse(protocolText.toLowerCase(Locale.ROOT)).orElseThrow(() -> new InvalidValueException(
                         Quoted.of(protocolText) + " is not a protocol (use " + Protocol.choices() + ")"));
         checkAddress(parts.address(), parts.containerPart());
         PortRange container = range(portText);
@@ -82,7 +61,7 @@ final class ExposeParser {
      * BuildKit strips the brackets of "[address]" (then an empty "[]" counts as no address at all) and otherwise
      * takes the text as it is; what is left must be an IP address.
      */
-    private static void checkAddress(String address, String containerPart) throws NotAPort {
+    private static void checkAddress(String address, String containerPart) {
         String unbracketed = address;
         if (address.startsWith("[")) {
             boolean onePairAroundAll = address.endsWith("]") && address.indexOf(']') == address.length() - 1
@@ -97,20 +76,19 @@ final class ExposeParser {
         }
     }
 
-    private static NotAPort badAddress(String address, String why, String containerPart) {
-        return new NotAPort(Quoted.of(address) + " cannot be the host address: " + why,
+    private static InvalidValueException badAddress(String address, String why, String containerPart) {
+        return new InvalidValueException(Quoted.of(address) + " cannot be the host address: " + why,
                 "EXPOSE only declares the container port: write 'EXPOSE " + containerPart + "'; if you keep an"
                         + " address, write it as IPv4 (127.0.0.1) or IPv6 in brackets ([::1]).");
     }
 
     /** A host range must match the container range in length, unless the container side is one port. */
-    private static void checkHostPorts(String hostPorts, PortRange container, String containerPart)
-            throws NotAPort {
+    private static void checkHostPorts(String hostPorts, PortRange container, String containerPart) {
         long[] host = portNumbers(hostPorts, "host port");
         long hostLength = host[1] - host[0] + 1;
         long containerLength = (long) container.last() - container.first() + 1;
         if (containerLength > 1 && hostLength != containerLength) {
-            throw new NotAPort("the host side " + hostPorts + " has " + portCount(hostLength)
+            throw new InvalidValueException("the host side " + hostPorts + " has " + portCount(hostLength)
                     + ", the container range " + container.first() + "-" + container.last() + " has "
                     + portCount(containerLength) + " (BuildKit refuses ranges of different lengths)",
                     "EXPOSE only declares the container ports: write 'EXPOSE " + containerPart + "' and publish"
@@ -122,34 +100,34 @@ final class ExposeParser {
         return count == 1 ? "1 port" : count + " ports";
     }
 
-    private static PortRange range(String text) throws NotAPort {
+    private static PortRange range(String text) {
         long[] numbers = portNumbers(text, "port");
         if (numbers[0] == 0) {
-            throw new NotAPort("port 0 cannot be opened in a firewall");
+            throw new InvalidValueException("port 0 cannot be opened in a firewall");
         }
         return new PortRange((int) numbers[0], (int) numbers[1]);
     }
 
     /** First and last of "80" or "8000-8010", each 0-65535 as Docker reads them. */
-    private static long[] portNumbers(String text, String what) throws NotAPort {
+    private static long[] portNumbers(String text, String what) {
         int dash = text.indexOf('-');
         if (dash < 0) {
             long port = number(text, what);
             return new long[] {port, port};
         }
         if (text.indexOf('-', dash + 1) >= 0) {
-            throw new NotAPort(Quoted.of(text) + " is not a " + what + " range (write first-last)");
+            throw new InvalidValueException(Quoted.of(text) + " is not a " + what + " range (write first-last)");
         }
         long first = number(text.substring(0, dash), what);
         long last = number(text.substring(dash + 1), what);
         if (last < first) {
-            throw new NotAPort("the " + what + " range " + text + " ends before it starts");
+            throw new InvalidValueException("the " + what + " range " + text + " ends before it starts");
         }
         return new long[] {first, last};
     }
 
     /** Digits only, as Go's ParseUint reads them: no sign, leading zeros allowed. */
-    private static long number(String text, String what) throws NotAPort {
+    private static long number(String text, String what) {
         int firstSignificant = 0;
         while (firstSignificant < text.length() - 1 && text.charAt(firstSignificant) == '0') {
             firstSignificant++;
@@ -158,7 +136,7 @@ final class ExposeParser {
         long value = digitsOnly && text.length() - firstSignificant <= 5
                 ? Long.parseLong(text.substring(firstSignificant)) : -1;
         if (value < 0 || value > PortRange.MAX_PORT) {
-            throw new NotAPort(Quoted.of(text) + " is not a " + what + " number from 1 to 65535");
+            throw new InvalidValueException(Quoted.of(text) + " is not a " + what + " number from 1 to 65535");
         }
         return value;
     }

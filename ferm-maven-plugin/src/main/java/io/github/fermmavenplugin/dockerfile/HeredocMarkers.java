@@ -1,5 +1,6 @@
 package io.github.fermmavenplugin.dockerfile;
 
+import io.github.fermmavenplugin.diagnostic.InvalidValueException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -42,11 +43,11 @@ final class HeredocMarkers {
     }
 
     /** The heredocs the logical line opens, in order; none when its quoting is broken (as BuildKit). */
-    static List<Heredoc> find(String logicalLine) throws ExpansionException {
+    static List<Heredoc> find(String logicalLine) {
         List<String> words;
         try {
-            words = ShellLexer.expand(logicalLine, Map.of(), '\\', RAW).words();
-        } catch (ExpansionException e) {
+            words = ShellLexer.expand(logicalLine, Map.of(), '\\', RAW, WorkBudget.standard()).words();
+        } catch (InvalidValueException e) {
             return List.of();
         }
         List<Heredoc> heredocs = new ArrayList<>();
@@ -55,7 +56,7 @@ final class HeredocMarkers {
             if (!matcher.matches() || matcher.group(3).isEmpty()) {
                 continue;
             }
-            List<String> name = ShellLexer.expand(matcher.group(3), Map.of(), '\\', UNQUOTE).words();
+            List<String> name = ShellLexer.expand(matcher.group(3), Map.of(), '\\', UNQUOTE, WorkBudget.standard()).words();
             if (name.size() == 1) {
                 heredocs.add(new Heredoc(name.get(0), matcher.group(2).equals("-")));
             }

@@ -10,13 +10,13 @@ import java.util.TreeMap;
  * What the firewall needs to know of the image the Dockerfile builds for the chosen stage.
  *
  * @param stage the chosen stage's name, or its 0-based index as text when it has none
- * @param exposedPorts sorted by port, each port once
+ * @param ports the exposed ports, sorted by port, each port once
  * @param labels the image's labels, ARG and ENV expanded
  */
-public record ImageMetadata(String stage, List<ExposedPort> exposedPorts, SortedMap<String, String> labels) {
+public record ImageMetadata(String stage, List<ServicePort> ports, SortedMap<String, String> labels) {
 
     public ImageMetadata {
-        exposedPorts = exposedPorts.stream().sorted((a, b) -> a.port().compareTo(b.port())).toList();
+        ports = ports.stream().sorted().toList();
         labels = new TreeMap<>(labels);
     }
 
@@ -26,10 +26,6 @@ public record ImageMetadata(String stage, List<ExposedPort> exposedPorts, Sorted
     /** One label's value; {@code label(OCI_TITLE)} for the image's title. */
     public Optional<String> label(String name) {
         return Optional.ofNullable(labels.get(name));
-    }
-
-    public List<ServicePort> ports() {
-        return exposedPorts.stream().map(ExposedPort::port).toList();
     }
 
     @Override

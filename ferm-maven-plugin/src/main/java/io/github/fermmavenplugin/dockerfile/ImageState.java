@@ -1,14 +1,15 @@
 package io.github.fermmavenplugin.dockerfile;
 
-import io.github.fermmavenplugin.diagnostic.SourcePosition;
 import io.github.fermmavenplugin.net.Protocol;
 import io.github.fermmavenplugin.net.ServicePort;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -21,19 +22,19 @@ final class ImageState {
     private final Map<String, String> variables;
     /** Only what ENV set: the image's environment, which a stage built FROM this one lays over the variables. */
     private final Map<String, String> environment;
-    private final Map<ServicePort, SourcePosition> exposed;
+    private final Set<ServicePort> exposed;
     private final Map<String, String> labels;
 
     private ImageState(Map<String, String> variables, Map<String, String> environment,
-            Map<ServicePort, SourcePosition> exposed, Map<String, String> labels) {
+            Set<ServicePort> exposed, Map<String, String> labels) {
         this.variables = new LinkedHashMap<>(variables);
         this.environment = new LinkedHashMap<>(environment);
-        this.exposed = new LinkedHashMap<>(exposed);
+        this.exposed = new LinkedHashSet<>(exposed);
         this.labels = new TreeMap<>(labels);
     }
 
     static ImageState empty() {
-        return new ImageState(Map.of(), Map.of(), Map.of(), Map.of());
+        return new ImageState(Map.of(), Map.of(), Set.of(), Map.of());
     }
 
     /**
@@ -69,18 +70,17 @@ final class ImageState {
         labels.put(name, value);
     }
 
-    /** The first EXPOSE of a port is where it was declared. */
-    void expose(ServicePort port, SourcePosition declaredAt) {
-        exposed.putIfAbsent(port, declaredAt);
+    void expose(ServicePort port) {
+        exposed.add(port);
     }
 
     /** Ports inside another exposed range of the same protocol are left out: the range already opens them. */
     ImageMetadata toMetadata(String stage) {
-        List<ServicePort> byStart = new ArrayList<>(exposed.keySet());
+        List<ServicePort> byStart = new ArrayList<>(exposed);
         byStart.sort(Comparator.comparing(ServicePort::protocol)
                 .thenComparingInt(port -> port.range().first())
                 .thenComparing(port -> -port.range().last()));
-        List<ExposedPort> ports = new ArrayList<>();
+        List<ServicePort> ports = new ArrayList<>();
         Protocol protocol = null;
         int furthestLast = 0;
         for (ServicePort port : byStart) {
@@ -89,7 +89,7 @@ final class ImageState {
                 furthestLast = 0;
             }
             if (port.range().last() > furthestLast) {
-                ports.add(new ExposedPort(port, exposed.get(port)));
+                ports.add(port);
                 furthestLast = port.range().last();
             }
         }

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.fermmavenplugin.diagnostic.InvalidInputException;
 import io.github.fermmavenplugin.diagnostic.SourcePosition;
-import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Set;
 
@@ -24,11 +23,11 @@ final class JsonForm {
     private JsonForm() {
     }
 
-    static void check(Path file, Instruction instruction) {
+    static void check(Instruction instruction) {
         if (!MAYBE_JSON.contains(instruction.keyword())) {
             return;
         }
-        SourcePosition position = new SourcePosition(file, instruction.line(), instruction.column());
+        SourcePosition position = instruction.position();
         Optional<JsonNode> array = parseArray(instruction.arguments());
         if (array.isPresent()) {
             for (JsonNode element : array.get()) {

@@ -1,5 +1,6 @@
 package io.github.fermmavenplugin.dockerfile;
 
+import io.github.fermmavenplugin.diagnostic.InvalidValueException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,7 +18,8 @@ import java.util.Set;
  * everything literal, double quotes expand {@code $} and let the escape character protect {@code "},
  * {@code $} and itself; outside quotes the escape character protects any character.
  *
- * <p>Not thread-safe per call; make one per use (it is cheap).
+ * <p>What the expansions produce and the patterns' steps are charged to a {@link WorkBudget}, so that values
+ * doubled by ENV and hostile patterns end in an error instead of a hang.
  */
 final class ShellLexer {
 
@@ -47,6 +49,7 @@ final class ShellLexer {
     private final char escape;
     private final Mode mode;
     private final Map<String, String> variables;
+    private final WorkBudget budget;
     private final Set<String> unset = new LinkedHashSet<>();
     private final Set<String> empty = new LinkedHashSet<>();
     private boolean conditional;
@@ -54,19 +57,21 @@ final class ShellLexer {
     private int position;
     private int nesting;
 
-    private ShellLexer(char escape, Mode mode, Map<String, String> variables) {
+    private ShellLexer(char escape, Mode mode, Map<String, String> variables, WorkBudget budget) {
         this.escape = escape;
         this.mode = mode;
         this.variables = variables;
+        this.budget = budget;
     }
 
-    static Expansion expand(String text, Map<String, String> variables, char escape) throws ExpansionException {
-        return expand(text, variables, escape, Mode.EXPAND);
+    /** One word on its own, with a budget of its own. */
+    static Expansion expand(String text, Map<String, String> variables, char escape) {
+        return expand(text, variables, escape, Mode.EXPAND, WorkBudget.standard());
     }
 
-    static Expansion expand(String text, Map<String, String> variables, char escape, Mode mode)
-            throws ExpansionException {
-        ShellLexer lexer = new ShellLexer(escape, mode, variables);
+    static Expansion expand(String text, Map<String, String> variables, char escape, Mode mode,
+            WorkBudget budget) {
+        ShellLexer lexer = new ShellLexer(escape, mode, variables, budget);
         lexer.text = text;
         lexer.position = 0;
         Segment whole = lexer.processUntil(EOF, mode.rawEscapes());
@@ -85,7 +90,7 @@ final class ShellLexer {
         return position < text.length() ? text.charAt(position++) : EOF;
     }
 
-    private Segment processUntil(int stop, boolean rawEscapes) throws ExpansionException {
+    private Segment processUntil(int stop, boolean rawEscapes) {
         StringBuilder result = new StringBuilder();
         WordSplitter words = new WordSplitter();
         while (peek() != EOF) {
@@ -126,19 +131,20 @@ final class ShellLexer {
             }
         }
         if (stop != EOF) {
-            throw new ExpansionException("missing '" + (char) stop + "' in a ${...} expression");
+            throw new InvalidValueException("missing '" + (char) stop + "' in a ${...} expression");
         }
         return new Segment(result.toString(), words.finish());
     }
 
-    private static void append(StringBuilder result, String value) throws ExpansionException {
+    private void append(StringBuilder result, String value) {
+        budget.spend(value.length(), "the expansions produce too much text");
         if (result.length() + value.length() > MAX_LENGTH) {
-            throw new ExpansionException("expands to more than " + MAX_LENGTH + " characters");
+            throw new InvalidValueException("expands to more than " + MAX_LENGTH + " characters");
         }
         result.append(value);
     }
 
-    private String processSingleQuote() throws ExpansionException {
+    private String processSingleQuote() {
         StringBuilder result = new StringBuilder();
         int quote = next();
         if (mode.rawQuotes()) {
@@ -147,7 +153,7 @@ final class ShellLexer {
         while (true) {
             int ch = next();
             if (ch == EOF) {
-                throw new ExpansionException("a single quote (') is not closed");
+                throw new InvalidValueException("a single quote (') is not closed");
             }
             if (ch == '\'') {
                 if (mode.rawQuotes()) {
@@ -159,7 +165,7 @@ final class ShellLexer {
         }
     }
 
-    private String processDoubleQuote(boolean rawEscapes) throws ExpansionException {
+    private String processDoubleQuote(boolean rawEscapes) {
         StringBuilder result = new StringBuilder();
         int quote = next();
         if (mode.rawQuotes()) {
@@ -168,7 +174,7 @@ final class ShellLexer {
         while (true) {
             int ch = peek();
             if (ch == EOF) {
-                throw new ExpansionException("a double quote (\") is not closed");
+                throw new InvalidValueException("a double quote (\") is not closed");
             }
             if (ch == '"') {
                 next();
@@ -198,7 +204,7 @@ final class ShellLexer {
         }
     }
 
-    private String processDollar() throws ExpansionException {
+    private String processDollar() {
         next();
         if (peek() != '{') {
             String name = processName();
@@ -210,13 +216,13 @@ final class ShellLexer {
         next();
         int first = peek();
         if (first == EOF) {
-            throw new ExpansionException("missing '}' in a ${...} expression");
+            throw new InvalidValueException("missing '}' in a ${...} expression");
         }
         if (first == '{' || first == '}' || first == ':') {
-            throw new ExpansionException("bad substitution: ${" + (char) first + " is not a variable reference");
+            throw new InvalidValueException("bad substitution: ${" + (char) first + " is not a variable reference");
         }
         if (++nesting > MAX_NESTING) {
-            throw new ExpansionException("${...} expressions are nested more than " + MAX_NESTING + " deep");
+            throw new InvalidValueException("${...} expressions are nested more than " + MAX_NESTING + " deep");
         }
         try {
             return processBraced(processName());
@@ -225,14 +231,15 @@ final class ShellLexer {
         }
     }
 
-    private String processBraced(String name) throws ExpansionException {
+    private String processBraced(String name) {
         int ch = next();
         switch (ch) {
             case '}':
                 return lookup(name).orElseGet(() -> mode.keepUnsetReferences() ? "${" + name + "}" : "");
             case ':': {
                 int modifier = next();
-                if (modifier != '-' && modifier != '+' && modifier != '?' && modifier != '#' && modifier != '%') {
+                // BuildKit refuses ${NAME:#p} and ${NAME:%p} (so also :## and :%%) before reading the pattern
+                if (modifier != '-' && modifier != '+' && modifier != '?') {
                     throw unsupportedModifier(name, ":" + (modifier == EOF ? "" : String.valueOf((char) modifier)));
                 }
                 return applyModifier(name, (char) modifier, true);
@@ -242,17 +249,24 @@ final class ShellLexer {
             case '/':
                 return replacePattern(name);
             case EOF:
-                throw new ExpansionException("missing '}' in a ${...} expression");
+                throw new InvalidValueException("missing '}' in a ${...} expression");
             default:
                 throw unsupportedModifier(name, String.valueOf((char) ch));
         }
     }
 
-    private static ExpansionException unsupportedModifier(String name, String modifier) {
-        return new ExpansionException("unsupported modifier (" + modifier + ") in ${" + name + "...}", name);
+    private static InvalidValueException unsupportedModifier(String name, String modifier) {
+        return new InvalidValueException("unsupported modifier (" + modifier + ") in ${" + name + "...} (variable "
+                + name + ")", "Write ${" + name + "}, ${" + name + ":-default}, ${" + name + ":+word}, ${" + name
+                + ":?message}, ${" + name + "#pattern}, ${" + name + "%pattern} or ${" + name + "/pattern/text}.");
     }
 
-    private String applyModifier(String name, char modifier, boolean emptyIsUnset) throws ExpansionException {
+    private static InvalidValueException aboutVariable(String problem, String name) {
+        return new InvalidValueException(problem + " (variable " + name + ")",
+                "Give " + name + " a value (ARG default, ENV or 'buildArgs').");
+    }
+
+    private String applyModifier(String name, char modifier, boolean emptyIsUnset) {
         boolean patternOperation = modifier == '#' || modifier == '%';
         String word = processUntil('}', patternOperation).text();
         Optional<String> current = lookup(name);
@@ -270,19 +284,21 @@ final class ShellLexer {
                 if (missing) {
                     String defaultMessage =
                             current.isEmpty() ? "is not allowed to be unset" : "is not allowed to be empty";
-                    throw new ExpansionException(name + ": " + (word.isEmpty() ? defaultMessage : word), name);
+                    throw aboutVariable(name + ": " + (word.isEmpty() ? defaultMessage : word), name);
                 }
                 return current.get();
             default: {
                 boolean longest = !word.isEmpty() && word.charAt(0) == modifier;
                 ShellPattern pattern = ShellPattern.compile(longest ? word.substring(1) : word);
                 String value = current.orElse("");
-                return modifier == '#' ? pattern.removePrefix(value, longest) : pattern.removeSuffix(value, longest);
+                return modifier == '#'
+                        ? pattern.removePrefix(value, longest, budget)
+                        : pattern.removeSuffix(value, longest, budget);
             }
         }
     }
 
-    private String replacePattern(String name) throws ExpansionException {
+    private String replacePattern(String name) {
         boolean all = peek() == '/';
         if (all) {
             next();
@@ -293,19 +309,19 @@ final class ShellLexer {
         if (mode.keepUnsetReferences() && current.isEmpty()) {
             return "${" + name + "/" + pattern + "/" + replacement + "}";
         }
-        String result = ShellPattern.compile(pattern).replace(current.orElse(""), replacement, all);
+        String result = ShellPattern.compile(pattern).replace(current.orElse(""), replacement, all, budget);
         if (result.length() > MAX_LENGTH) {
-            throw new ExpansionException("expands to more than " + MAX_LENGTH + " characters");
+            throw new InvalidValueException("expands to more than " + MAX_LENGTH + " characters");
         }
         return result;
     }
 
-    private String processUntilOrMissing(char stop, String missingMessage) throws ExpansionException {
+    private String processUntilOrMissing(char stop, String missingMessage) {
         try {
             return processUntil(stop, true).text();
-        } catch (ExpansionException e) {
+        } catch (InvalidValueException e) {
             if (peek() == EOF) {
-                throw new ExpansionException(missingMessage);
+                throw new InvalidValueException(missingMessage);
             }
             throw e;
         }

@@ -1,5 +1,6 @@
 package io.github.fermmavenplugin.dockerfile;
 
+import io.github.fermmavenplugin.diagnostic.InvalidValueException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -23,7 +24,7 @@ final class ShellPattern {
         this.elements = elements;
     }
 
-    static ShellPattern compile(String pattern) throws ExpansionException {
+    static ShellPattern compile(String pattern) {
         List<Integer> elements = new ArrayList<>();
         for (int i = 0; i < pattern.length(); i++) {
             char ch = pattern.charAt(i);
@@ -37,7 +38,7 @@ final class ShellPattern {
                     continue; // the escape only kept the character from ending ${...}; it is not in the pattern
                 }
                 if (following != '*' && following != '?' && following != '\\') {
-                    throw new ExpansionException("invalid escape in pattern '" + pattern
+                    throw new InvalidValueException("invalid escape in pattern '" + pattern
                             + "': only \\*, \\? and \\\\ are allowed");
                 }
                 elements.add((int) following);
@@ -49,9 +50,11 @@ final class ShellPattern {
         return new ShellPattern(elements.stream().mapToInt(Integer::intValue).toArray());
     }
 
+    private static final String TOO_LONG = "the pattern takes too long to match a value this long";
+
     /** Removes the shortest (or longest) prefix the pattern matches; the value unchanged when none does. */
-    String removePrefix(String value, boolean longest) {
-        BitSet ends = matchEnds(elements, value, 0);
+    String removePrefix(String value, boolean longest, WorkBudget budget) {
+        BitSet ends = matchEnds(elements, value, budget);
         if (ends.isEmpty()) {
             return value;
         }
@@ -59,13 +62,14 @@ final class ShellPattern {
     }
 
     /** Removes the shortest (or longest) suffix the pattern matches; the value unchanged when none does. */
-    String removeSuffix(String value, boolean longest) {
+    String removeSuffix(String value, boolean longest, WorkBudget budget) {
+        budget.spend(value.length(), TOO_LONG);
         String reversed = new StringBuilder(value).reverse().toString();
         int[] reversedElements = new int[elements.length];
         for (int i = 0; i < elements.length; i++) {
             reversedElements[i] = elements[elements.length - 1 - i];
         }
-        BitSet ends = matchEnds(reversedElements, reversed, 0);
+        BitSet ends = matchEnds(reversedElements, reversed, budget);
         if (ends.isEmpty()) {
             return value;
         }
@@ -78,11 +82,10 @@ final class ShellPattern {
      * start the longest match wins, as the greedy wildcards of BuildKit's regular expression do; an empty match
      * right after a previous match is skipped, as Go's ReplaceAll does.
      *
-     * @throws ExpansionException when the value and pattern would take unreasonably long to match
+     * @throws InvalidValueException when the value and pattern would take more than the budget to match
      */
-    String replace(String value, String replacement, boolean all) throws ExpansionException {
+    String replace(String value, String replacement, boolean all, WorkBudget budget) {
         StringBuilder result = new StringBuilder();
-        long[] budget = {WORK_BUDGET};
         int lastMatchEnd = 0;
         int searchFrom = 0;
         while (searchFrom <= value.length()) {
@@ -94,7 +97,7 @@ final class ShellPattern {
             if (match[1] > lastMatchEnd || match[0] == 0) {
                 result.append(replacement);
                 if (result.length() > ShellLexer.MAX_LENGTH) {
-                    throw new ExpansionException("expands to more than " + ShellLexer.MAX_LENGTH + " characters");
+                    throw new InvalidValueException("expands to more than " + ShellLexer.MAX_LENGTH + " characters");
                 }
             }
             lastMatchEnd = match[1];
@@ -107,14 +110,11 @@ final class ShellPattern {
         return result.toString();
     }
 
-    /** Steps of the state machine one replacement may take: far above any real value, far below a hang. */
-    private static final long WORK_BUDGET = 20_000_000L;
-
     /**
      * The leftmost match at or after {@code from}, the longest at that start, in one pass: each state remembers
      * the earliest start that reached it, since from the same state the future is the same.
      */
-    private int[] find(String value, int from, long[] budget) throws ExpansionException {
+    private int[] find(String value, int from, WorkBudget budget) {
         int[] startOf = new int[elements.length + 1];
         Arrays.fill(startOf, -1);
         int bestStart = -1;
@@ -132,10 +132,7 @@ final class ShellPattern {
             if (i == value.length()) {
                 break;
             }
-            budget[0] -= elements.length + 1;
-            if (budget[0] < 0) {
-                throw new ExpansionException("the pattern takes too long to match a value this long");
-            }
+            budget.spend(elements.length + 1, TOO_LONG);
             char ch = value.charAt(i);
             int[] next = new int[elements.length + 1];
             Arrays.fill(next, -1);
@@ -169,17 +166,18 @@ final class ShellPattern {
         }
     }
 
-    /** Every end index e such that value[start, e) matches the whole pattern. */
-    private static BitSet matchEnds(int[] elements, String value, int start) {
+    /** Every end index e such that value[0, e) matches the whole pattern. */
+    private static BitSet matchEnds(int[] elements, String value, WorkBudget budget) {
         BitSet ends = new BitSet();
         BitSet states = closure(elements, single(0));
-        for (int i = start; ; i++) {
+        for (int i = 0; ; i++) {
             if (states.get(elements.length)) {
                 ends.set(i);
             }
             if (i == value.length() || states.isEmpty()) {
                 return ends;
             }
+            budget.spend(elements.length + 1, TOO_LONG);
             char ch = value.charAt(i);
             BitSet nextStates = new BitSet();
             for (int state = states.nextSetBit(0); state >= 0 && state < elements.length;

@@ -1,10 +1,10 @@
 package io.github.fermmavenplugin.dockerfile;
 
 import io.github.fermmavenplugin.diagnostic.InvalidInputException;
+import io.github.fermmavenplugin.diagnostic.InvalidValueException;
 import io.github.fermmavenplugin.diagnostic.Quoted;
 import io.github.fermmavenplugin.diagnostic.SourcePosition;
 import io.github.fermmavenplugin.net.ServicePort;
-import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -14,8 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Runs the metadata side of a build: global ARGs, then the target stage and the stages it is built FROM, applying
@@ -24,24 +23,21 @@ import java.util.regex.Pattern;
  */
 final class StageEvaluator {
 
-    /** EXPOSE arguments are cut at white space before any expansion, as BuildKit does. */
-    private static final Pattern EXPOSE_WORD = Pattern.compile("[^\\t\\u000B\\f\\r ]+");
-
-    private final Path file;
     private final char escape;
     private final Map<String, String> buildArgs;
     private final Map<String, String> globalArgs = new LinkedHashMap<>(PlatformArgs.values());
+    private final WorkBudget budget;
 
-    private StageEvaluator(Path file, char escape, Map<String, String> buildArgs) {
-        this.file = file;
+    private StageEvaluator(char escape, Map<String, String> buildArgs, WorkBudget budget) {
         this.escape = escape;
         this.buildArgs = buildArgs;
+        this.budget = budget;
     }
 
-    static ImageMetadata evaluate(Path file, ParsedDockerfile dockerfile, BuildOptions options) {
-        StageResolver.Stages stages = StageResolver.split(file, dockerfile);
-        Stage target = StageResolver.target(file, stages, options.target());
-        StageEvaluator evaluator = new StageEvaluator(file, dockerfile.escape(), options.buildArgs());
+    static ImageMetadata evaluate(ParsedDockerfile dockerfile, BuildOptions options, WorkBudget budget) {
+        StageResolver.Stages stages = StageResolver.split(dockerfile);
+        Stage target = StageResolver.target(dockerfile.file(), stages, options.target());
+        StageEvaluator evaluator = new StageEvaluator(dockerfile.escape(), options.buildArgs(), budget);
         for (Instruction arg : stages.globalArgs()) {
             evaluator.applyGlobalArg(arg);
         }
@@ -80,24 +76,24 @@ final class StageEvaluator {
     private void runOnBuildTriggers(Stage parent, ImageState state) {
         for (Instruction instruction : parent.body()) {
             if (instruction.keyword().equals("onbuild")) {
-                apply(DockerfileParser.onBuildTrigger(file, instruction), state);
+                apply(DockerfileParser.onBuildTrigger(instruction), state);
             }
         }
     }
 
     private String expandBaseImage(Stage stage) {
-        String base = expandWord(stage.from(), stage.baseImage(), globalArgs);
-        if (base.isEmpty()) {
+        ShellLexer.Expansion base = expand(stage.from(), stage.baseImage(), globalArgs);
+        if (base.word().isEmpty()) {
             throw new InvalidInputException(position(stage.from()),
-                    "the base image '" + stage.baseImage() + "' expands to nothing" + unsetNote(stage.baseImage(),
-                            globalArgs),
+                    "the base image '" + stage.baseImage() + "' expands to nothing" + unsetNote(base),
                     "Give the ARG it uses a default before the first FROM, or set it in 'buildArgs'.");
         }
-        return base;
+        return base.word();
     }
 
     private void applyGlobalArg(Instruction instruction) {
-        for (InstructionWords.NameValue arg : argWords(instruction)) {
+        Command.Arg command = (Command.Arg) Command.of(instruction, escape);
+        for (InstructionWords.NameValue arg : command.args()) {
             if (buildArgs.containsKey(arg.name())) {
                 globalArgs.put(arg.name(), buildArgs.get(arg.name()));
             } else if (arg.value().isPresent()) {
@@ -107,14 +103,13 @@ final class StageEvaluator {
     }
 
     private void apply(Instruction instruction, ImageState state) {
-        switch (instruction.keyword()) {
-            case "arg" -> applyArg(instruction, state);
-            case "env" -> applyEnv(instruction, state);
-            case "label" -> applyLabel(instruction, state);
-            case "expose" -> applyExpose(instruction, state);
-            default -> {
-                // the file system, the user, the working directory: nothing the firewall needs
-            }
+        Command command = Command.of(instruction, escape);
+        if (command instanceof Command.Arg arg) {
+            applyArg(arg, state);
+        } else if (command instanceof Command.Pairs pairs) {
+            applyPairs(pairs, state);
+        } else if (command instanceof Command.Expose expose) {
+            applyExpose(expose, state);
         }
     }
 
@@ -123,14 +118,14 @@ final class StageEvaluator {
      * known, overrides an ENV of the same name in this stage from here on (BuildKit keeps both in one map, the later
      * wins), but not in the stages built FROM this one, where the image's ENV is set again.
      */
-    private void applyArg(Instruction instruction, ImageState state) {
+    private void applyArg(Command.Arg command, ImageState state) {
         Map<String, String> variables = state.variables();
-        for (InstructionWords.NameValue arg : argWords(instruction)) {
+        for (InstructionWords.NameValue arg : command.args()) {
             Optional<String> value;
             if (buildArgs.containsKey(arg.name())) {
                 value = Optional.of(buildArgs.get(arg.name()));
             } else if (arg.value().isPresent()) {
-                value = Optional.of(expandWord(instruction, arg.value().get(), variables));
+                value = Optional.of(expandWord(command.source(), arg.value().get(), variables));
             } else {
                 value = Optional.ofNullable(globalArgs.get(arg.name()));
             }
@@ -138,113 +133,67 @@ final class StageEvaluator {
         }
     }
 
-    private List<InstructionWords.NameValue> argWords(Instruction instruction) {
-        List<InstructionWords.NameValue> args =
-                InstructionWords.nameValues(InstructionWords.split(instruction.arguments(), escape));
-        if (args.isEmpty()) {
-            throw new InvalidInputException(position(instruction), "ARG names no variable",
-                    "Write 'ARG NAME' or 'ARG NAME=default'.");
-        }
-        for (InstructionWords.NameValue arg : args) {
-            if (arg.name().isEmpty()) {
-                throw new InvalidInputException(position(instruction), "ARG has a value without a name",
-                        "Write 'ARG NAME=default'.");
-            }
-        }
-        return args;
-    }
-
-    private void applyEnv(Instruction instruction, ImageState state) {
-        for (Map.Entry<String, String> pair : expandedPairs(instruction, state.variables())) {
-            state.setEnvironment(pair.getKey(), pair.getValue());
-        }
-    }
-
-    private void applyLabel(Instruction instruction, ImageState state) {
-        for (Map.Entry<String, String> pair : expandedPairs(instruction, state.variables())) {
-            state.setLabel(pair.getKey(), pair.getValue());
-        }
-    }
-
-    /** ENV and LABEL: {@code a=b c="d e"}, or the old {@code name value with spaces} form. */
-    private List<Map.Entry<String, String>> expandedPairs(Instruction instruction, Map<String, String> variables) {
-        rejectFlags(instruction);
-        List<String> words = InstructionWords.split(instruction.arguments(), escape);
-        if (words.isEmpty()) {
-            throw new InvalidInputException(position(instruction), instruction.name() + " has no arguments",
-                    "Write '" + instruction.name() + " name=value'.");
-        }
-        List<Map.Entry<String, String>> raw = new ArrayList<>();
-        if (!words.get(0).contains("=")) {
-            String[] nameAndValue = instruction.arguments().split("[\\t\\u000B\\f\\r ]+", 2);
-            if (nameAndValue.length < 2) {
-                throw new InvalidInputException(position(instruction),
-                        instruction.name() + " " + instruction.arguments() + " has a name but no value",
-                        "Write '" + instruction.name() + " " + instruction.arguments() + "=value'.");
-            }
-            raw.add(Map.entry(nameAndValue[0], nameAndValue[1]));
-        } else {
-            for (String word : words) {
-                int equals = word.indexOf('=');
-                if (equals < 0) {
-                    throw new InvalidInputException(position(instruction),
-                            instruction.name() + " word " + Quoted.of(word) + " has no '='",
-                            "Write every pair as name=value; quote values that contain spaces.");
-                }
-                raw.add(Map.entry(word.substring(0, equals), word.substring(equals + 1)));
-            }
-        }
-        List<Map.Entry<String, String>> expanded = new ArrayList<>();
-        for (Map.Entry<String, String> pair : raw) {
-            if (pair.getKey().isEmpty()) {
-                throw new InvalidInputException(position(instruction), instruction.name() + " has a blank name",
-                        "Write '" + instruction.name() + " name=value'.");
-            }
-            expanded.add(Map.entry(expandWord(instruction, pair.getKey(), variables),
-                    expandWord(instruction, pair.getValue(), variables)));
-        }
-        return expanded;
-    }
-
-    private void applyExpose(Instruction instruction, ImageState state) {
-        rejectFlags(instruction);
-        if (instruction.arguments().isEmpty()) {
-            throw new InvalidInputException(position(instruction), "EXPOSE names no port",
-                    "Write 'EXPOSE 8080' or 'EXPOSE 8080/tcp 53/udp'.");
-        }
+    /** ENV and LABEL: every name and value expanded with the state from before the instruction, then set. */
+    private void applyPairs(Command.Pairs command, ImageState state) {
         Map<String, String> variables = state.variables();
-        Matcher words = EXPOSE_WORD.matcher(instruction.arguments());
-        while (words.find()) {
-            String raw = words.group();
-            SourcePosition at = positionAt(instruction, words.start());
+        List<Map.Entry<String, String>> expanded = new ArrayList<>();
+        for (Command.RawPair pair : command.pairs()) {
+            expanded.add(Map.entry(expandWord(command.source(), pair.name(), variables),
+                    expandWord(command.source(), pair.value(), variables)));
+        }
+        boolean env = command.source().keyword().equals("env");
+        for (Map.Entry<String, String> pair : expanded) {
+            if (env) {
+                state.setEnvironment(pair.getKey(), pair.getValue());
+            } else {
+                state.setLabel(pair.getKey(), pair.getValue());
+            }
+        }
+    }
+
+    private void applyExpose(Command.Expose command, ImageState state) {
+        Instruction instruction = command.source();
+        Map<String, String> variables = state.variables();
+        Instruction.Positions positions = instruction.positions(budget);
+        for (Command.Word written : command.words()) {
+            String raw = written.text();
+            SourcePosition at = positionAt(instruction, positions, written.start());
             ShellLexer.Expansion expansion = expand(instruction, raw, variables, at);
             if (expansion.words().isEmpty() && !expansion.conditional()) {
                 throw new InvalidInputException(at,
-                        "EXPOSE " + raw + " expands to nothing" + unsetNote(expansion),
-                        "Declare the variable with a default (ARG PORT=8080) or set it in 'buildArgs'; variables"
-                                + " that only a base image outside this Dockerfile sets are unknown to the plugin.");
+                        "EXPOSE " + raw + " expands to nothing" + unsetNote(expansion), emptyExposeRemedy(expansion));
             }
             for (String word : expansion.words()) {
                 try {
                     ServicePort port = ExposeParser.parse(word);
-                    state.expose(port, at);
-                } catch (ExposeParser.NotAPort e) {
+                    state.expose(port);
+                } catch (InvalidValueException e) {
                     String shown = word.equals(raw) ? Quoted.of(raw) : Quoted.of(raw) + " (expanded: " + Quoted.of(word) + ")";
                     throw new InvalidInputException(at,
-                            "EXPOSE " + shown + " is not a port: " + e.getMessage() + unsetNote(expansion),
-                            e.remedy().orElse("Write a port or range with an optional protocol: 80, 80/tcp, 53/udp,"
-                                    + " 8000-8010/tcp."));
+                            "EXPOSE " + shown + " is not a port: " + e.problem() + unsetNote(expansion),
+                            e.remedy().isEmpty() ? "Write a port or range with an optional protocol: 80, 80/tcp,"
+                                    + " 53/udp, 8000-8010/tcp." : e.remedy());
                 }
             }
         }
     }
 
-    private void rejectFlags(Instruction instruction) {
-        if (!instruction.flags().isEmpty()) {
-            throw new InvalidInputException(position(instruction),
-                    instruction.name() + " does not know the flag " + instruction.flags().get(0),
-                    "Remove the flag.");
+    /**
+     * A global ARG (before the first FROM) is seen by FROM lines only; a stage sees it after an ARG of the same
+     * name, so 'buildArgs' would not help there.
+     */
+    private String emptyExposeRemedy(ShellLexer.Expansion expansion) {
+        List<String> globalOnly = new TreeSet<>(expansion.unsetVariables()).stream()
+                .filter(globalArgs::containsKey)
+                .toList();
+        if (!globalOnly.isEmpty()) {
+            String redeclare = globalOnly.stream().map(name -> "'ARG " + name + "'")
+                    .collect(Collectors.joining(" and "));
+            return "Redeclare " + String.join(", ", globalOnly) + " in this stage: write " + redeclare
+                    + " after its FROM (an ARG before the first FROM is seen by FROM lines only).";
         }
+        return "Declare the variable with a default (ARG PORT=8080) or set it in 'buildArgs'; variables"
+                + " that only a base image outside this Dockerfile sets are unknown to the plugin.";
     }
 
     private String expandWord(Instruction instruction, String text, Map<String, String> variables) {
@@ -258,22 +207,11 @@ final class StageEvaluator {
     private ShellLexer.Expansion expand(Instruction instruction, String text, Map<String, String> variables,
             SourcePosition at) {
         try {
-            return ShellLexer.expand(text, variables, escape);
-        } catch (ExpansionException e) {
-            String about = e.variable().map(name -> " (variable " + name + ")").orElse("");
+            return ShellLexer.expand(text, variables, escape, ShellLexer.Mode.EXPAND, budget);
+        } catch (InvalidValueException e) {
             throw new InvalidInputException(at,
-                    instruction.name() + " " + Quoted.of(text) + " cannot be expanded: " + e.getMessage() + about,
-                    e.variable().isPresent()
-                            ? "Give " + e.variable().get() + " a value (ARG default, ENV or 'buildArgs')."
-                            : "Fix the quoting or the ${...} expression.");
-        }
-    }
-
-    private String unsetNote(String text, Map<String, String> variables) {
-        try {
-            return unsetNote(ShellLexer.expand(text, variables, escape));
-        } catch (ExpansionException e) {
-            return "";
+                    instruction.name() + " " + Quoted.of(text) + " cannot be expanded: " + e.problem(),
+                    e.remedy().isEmpty() ? "Fix the quoting or the ${...} expression." : e.remedy());
         }
     }
 
@@ -290,11 +228,15 @@ final class StageEvaluator {
         return "";
     }
 
-    private SourcePosition positionAt(Instruction instruction, int index) {
-        return instruction.positionOf(file, index);
+    private SourcePosition positionAt(Instruction instruction, Instruction.Positions positions, int index) {
+        try {
+            return positions.at(index);
+        } catch (InvalidValueException e) {
+            throw e.at(position(instruction));
+        }
     }
 
     private SourcePosition position(Instruction instruction) {
-        return StageResolver.position(file, instruction);
+        return instruction.position();
     }
 }

@@ -48,7 +48,7 @@ final class StageResolver {
     private StageResolver() {
     }
 
-    static Stages split(Path file, ParsedDockerfile dockerfile) {
+    static Stages split(ParsedDockerfile dockerfile) {
         List<Instruction> globalArgs = new ArrayList<>();
         List<Stage> stages = new ArrayList<>();
         Set<String> names = new HashSet<>();
@@ -57,7 +57,7 @@ final class StageResolver {
         for (Instruction instruction : dockerfile.instructions()) {
             if (instruction.keyword().equals("from")) {
                 if (from != null) {
-                    stages.add(stage(file, stages.size(), names, from, body));
+                    stages.add(stage(stages.size(), names, from, body));
                 }
                 from = instruction;
                 body = new ArrayList<>();
@@ -66,31 +66,31 @@ final class StageResolver {
             } else if (instruction.keyword().equals("arg")) {
                 globalArgs.add(instruction);
             } else {
-                throw new InvalidInputException(position(file, instruction),
+                throw new InvalidInputException(instruction.position(),
                         instruction.name() + " comes before the first FROM",
                         "Only ARG may precede the first FROM; move " + instruction.name() + " into a stage.");
             }
         }
         if (from == null) {
-            throw new InvalidInputException(SourcePosition.wholeFile(file), "the Dockerfile has no FROM instruction",
+            throw new InvalidInputException(SourcePosition.wholeFile(dockerfile.file()), "the Dockerfile has no FROM instruction",
                     "Start the build stage with 'FROM <image>'.");
         }
-        stages.add(stage(file, stages.size(), names, from, body));
+        stages.add(stage(stages.size(), names, from, body));
         return new Stages(globalArgs, stages);
     }
 
     /** @param names the names of the stages so far; this stage's name is added */
-    private static Stage stage(Path file, int index, Set<String> names, Instruction from, List<Instruction> body) {
+    private static Stage stage(int index, Set<String> names, Instruction from, List<Instruction> body) {
         for (String flag : from.flags()) {
             if (!BuilderFlags.nameOf(flag).equals("platform")) {
-                throw new InvalidInputException(position(file, from), "FROM does not know the flag " + flag,
+                throw new InvalidInputException(from.position(), "FROM does not know the flag " + flag,
                         "Remove it; FROM takes only --platform.");
             }
         }
         String[] words = from.arguments().isEmpty() ? new String[0] : from.arguments().split("[\\t\\u000B\\f\\r ]+");
         boolean named = words.length == 3 && words[1].equalsIgnoreCase("as");
         if (words.length != 1 && !named) {
-            throw new InvalidInputException(position(file, from),
+            throw new InvalidInputException(from.position(),
                     "FROM needs an image and optionally 'AS <name>', not '" + from.arguments() + "'",
                     "Write 'FROM <image>' or 'FROM <image> AS <stage-name>'.");
         }
@@ -98,11 +98,11 @@ final class StageResolver {
         if (named) {
             String stageName = words[2].toLowerCase(Locale.ROOT);
             if (!STAGE_NAME.matcher(stageName).matches()) {
-                throw new InvalidInputException(position(file, from), "'" + words[2] + "' is not a valid stage name",
+                throw new InvalidInputException(from.position(), "'" + words[2] + "' is not a valid stage name",
                         "Start the stage name with a letter and use only letters, digits, '-', '_' and '.'.");
             }
             if (!names.add(stageName)) {
-                throw new InvalidInputException(position(file, from),
+                throw new InvalidInputException(from.position(),
                         "the stage name '" + stageName + "' is used twice", "Give each stage its own name.");
             }
             name = Optional.of(stageName);
@@ -129,7 +129,4 @@ final class StageResolver {
                 .collect(Collectors.joining(", "));
     }
 
-    static SourcePosition position(Path file, Instruction instruction) {
-        return new SourcePosition(file, instruction.line(), instruction.column());
-    }
 }

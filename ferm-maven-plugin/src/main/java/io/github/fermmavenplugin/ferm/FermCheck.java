@@ -1,15 +1,16 @@
 package io.github.fermmavenplugin.ferm;
 
+import io.github.fermmavenplugin.bundle.BundleDirectory;
+import io.github.fermmavenplugin.bundle.BundleFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -23,7 +24,8 @@ public final class FermCheck {
 
     /** Debian installs ferm in /usr/sbin, which is not on every user's PATH. */
     private static final List<Path> SYSTEM_DIRECTORIES = List.of(Path.of("/usr/sbin"), Path.of("/sbin"));
-    private static final long TIMEOUT_SECONDS = 60;
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    private static final String BASE_CONFIG = "ferm.conf";
 
     private FermCheck() {
     }
@@ -49,22 +51,24 @@ public final class FermCheck {
     }
 
     /**
-     * @param files bundle file names ({@code ferm.d/...}) to content
+     * @param files the bundle's files, as they would be extracted into /etc/ferm
      * @return the iptables-restore lines ferm prints for both domains
      * @throws FermRejectedException when ferm refuses the configuration, with ferm's own message
+     * @throws FermTimeoutException when ferm does not finish within 60 seconds
      */
-    public static String run(Path ferm, Map<String, String> files) {
+    public static String run(Path ferm, List<BundleFile> files) {
+        return run(ferm, files, TIMEOUT);
+    }
+
+    static String run(Path ferm, List<BundleFile> files, Duration timeout) {
         Path work = null;
         try {
             work = Files.createTempDirectory("ferm-check");
-            Path config = work.resolve("ferm.conf");
-            Files.writeString(config, baseConfig());
-            for (Map.Entry<String, String> file : files.entrySet()) {
-                Path target = work.resolve(file.getKey());
-                Files.createDirectories(target.getParent());
-                Files.writeString(target, file.getValue());
-            }
-            return execute(ferm, config, work);
+            Path etc = work.resolve("etc");
+            List<BundleFile> tree = new ArrayList<>(files);
+            tree.add(new BundleFile(BASE_CONFIG, baseConfig().getBytes(StandardCharsets.UTF_8)));
+            BundleDirectory.write(tree, etc);
+            return execute(ferm, etc.resolve(BASE_CONFIG), work, timeout);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot run " + ferm, e);
         } finally {
@@ -72,29 +76,30 @@ public final class FermCheck {
         }
     }
 
-    private static String execute(Path ferm, Path config, Path work) throws IOException {
+    private static String execute(Path ferm, Path config, Path work, Duration timeout) throws IOException {
         Path out = work.resolve("stdout");
         Path err = work.resolve("stderr");
         ProcessBuilder builder = new ProcessBuilder(ferm.toString(), "--remote", "--lines", config.toString())
-                .directory(work.toFile())
+                .directory(config.getParent().toFile())
                 .redirectOutput(out.toFile())
                 .redirectError(err.toFile());
         builder.environment().put("LC_ALL", "C");
         Process process = builder.start();
         try {
-            if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
-                throw new FermRejectedException("ferm did not finish within " + TIMEOUT_SECONDS + " seconds");
+                throw new FermTimeoutException("ferm --remote did not finish within " + timeout.toSeconds()
+                        + " seconds, so the bundle could not be checked.");
             }
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
-            throw new FermRejectedException("interrupted while waiting for ferm");
+            throw new FermTimeoutException("The build was interrupted while ferm --remote checked the bundle.");
         }
         String errors = Files.readString(err).strip();
         if (process.exitValue() != 0) {
             throw new FermRejectedException("ferm refused the bundle (exit " + process.exitValue() + "): "
-                    + errors.replace(work + "/", ""));
+                    + errors.replace(config.getParent() + "/", ""));
         }
         return Files.readString(out);
     }
@@ -103,10 +108,20 @@ public final class FermCheck {
         if (directory == null) {
             return;
         }
-        try (Stream<Path> paths = Files.walk(directory)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        try {
+            BundleDirectory.delete(directory);
         } catch (IOException e) {
             // A leftover temporary directory is no reason to fail the build.
+        }
+    }
+
+    /** ferm did not answer in time: the machine is slow or loaded, not the bundle wrong. */
+    public static final class FermTimeoutException extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        FermTimeoutException(String message) {
+            super(message);
         }
     }
 

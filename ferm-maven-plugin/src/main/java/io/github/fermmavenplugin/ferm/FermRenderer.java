@@ -2,12 +2,16 @@ package io.github.fermmavenplugin.ferm;
 
 import static io.github.fermmavenplugin.ferm.FermWriter.statement;
 
+import io.github.fermmavenplugin.bundle.BundleFile;
+import io.github.fermmavenplugin.bundle.BundleLayout;
+import io.github.fermmavenplugin.bundle.BundleManifest.Rule;
 import io.github.fermmavenplugin.ferm.FermWriter.Statement;
 import io.github.fermmavenplugin.net.Cidr;
 import io.github.fermmavenplugin.net.InterfaceName;
 import io.github.fermmavenplugin.net.IpFamily;
 import io.github.fermmavenplugin.net.PortRange;
 import io.github.fermmavenplugin.net.Protocol;
+import io.github.fermmavenplugin.net.ServicePort;
 import io.github.fermmavenplugin.policy.AllowRule;
 import io.github.fermmavenplugin.policy.Policy;
 import io.github.fermmavenplugin.policy.Policy.DockerNetwork;
@@ -15,21 +19,17 @@ import io.github.fermmavenplugin.policy.Policy.FallbackAction;
 import io.github.fermmavenplugin.policy.PortMatch;
 import io.github.fermmavenplugin.policy.PortMatch.PortField;
 import io.github.fermmavenplugin.policy.ServiceName;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.SortedMap;
-import java.util.TreeMap;
+import java.util.stream.Stream;
 
 /** Writes a {@link Policy} as the ferm.d files of a bundle. */
 public final class FermRenderer {
-
-    public static final String DIRECTORY = "ferm.d/";
-    public static final String DOCKER_CHAINS_FILE = DIRECTORY + "00-docker.ferm";
-    public static final String DEFAULT_FILE = DIRECTORY + "99-docker.ferm";
 
     /** Docker 20 to 29's filter chains; 28 added FORWARD/BRIDGE/CT, 29 INTERNAL. */
     static final List<String> DOCKER_FILTER_CHAINS = List.of("FORWARD", "DOCKER", "DOCKER-INGRESS",
@@ -51,31 +51,44 @@ public final class FermRenderer {
     static final Set<Protocol> MULTIPORT_PROTOCOLS = EnumSet.of(Protocol.TCP, Protocol.UDP);
 
     /** Where the rules for traffic towards containers go: Docker jumps here first from FORWARD. */
-    public static final String CONTAINER_CHAIN = "DOCKER-USER";
+    static final String CONTAINER_CHAIN = "DOCKER-USER";
     /** Where the rules for traffic towards the host itself go. */
-    public static final String HOST_CHAIN = "INPUT";
+    static final String HOST_CHAIN = "INPUT";
 
     private FermRenderer() {
     }
 
-    public static String ingressFile(ServiceName service) {
-        return DIRECTORY + "20-in.docker." + service + ".ferm";
-    }
-
-    public static String hostFile(ServiceName service) {
-        return DIRECTORY + "20-in." + service + ".ferm";
-    }
-
-    /** File name (under {@code ferm.d/}) to content, in the order ferm includes them. */
-    public static SortedMap<String, String> render(Policy policy) {
-        SortedMap<String, String> files = new TreeMap<>();
-        files.put(DOCKER_CHAINS_FILE, dockerChains(policy.network()));
-        files.put(ingressFile(policy.service()), ingress(policy));
+    /** The bundle's ferm.d files, in the order ferm includes them, and the rules as the manifest tells them. */
+    public static FermBundle render(Policy policy) {
+        String service = policy.service().value();
+        List<BundleFile> files = new ArrayList<>();
+        files.add(file(BundleLayout.DOCKER_CHAINS_FILE, dockerChains(policy.network())));
+        files.add(file(BundleLayout.ingressFile(service), ingress(policy)));
         if (!policy.host().isEmpty()) {
-            files.put(hostFile(policy.service()), host(policy));
+            files.add(file(BundleLayout.hostFile(service), host(policy)));
         }
-        files.put(DEFAULT_FILE, fallback(policy));
-        return files;
+        files.add(file(BundleLayout.FALLBACK_FILE, fallback(policy)));
+        List<Rule> rules = new ArrayList<>();
+        policy.ingress().forEach(rule -> rules.add(describe(rule, CONTAINER_CHAIN)));
+        policy.host().forEach(rule -> rules.add(describe(rule, HOST_CHAIN)));
+        return new FermBundle(files, rules);
+    }
+
+    private static BundleFile file(String path, String text) {
+        return new BundleFile(path, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Rule describe(AllowRule rule, String chain) {
+        List<String> ports = rule.ports().stream().flatMap(FermRenderer::describe).toList();
+        List<String> from = rule.sources().any() ? List.of("any")
+                : rule.sources().networks().stream().map(Object::toString).toList();
+        return new Rule(rule.name().value(), chain, ports, from);
+    }
+
+    /** "443/tcp", or "published 8443/tcp" for a port matched before Docker's DNAT. */
+    private static Stream<String> describe(PortMatch match) {
+        String prefix = match.field() == PortField.ORIGINAL_DESTINATION ? "published " : "";
+        return match.ports().stream().map(range -> prefix + new ServicePort(range, match.protocol()));
     }
 
     private static String dockerChains(DockerNetwork network) {
@@ -145,7 +158,7 @@ public final class FermRenderer {
         if (lines.isEmpty()) {
             return;
         }
-        out.open(statement("domain", family.fermDomain(), "table", "filter").then(chain));
+        out.open(statement("domain", FermDomain.of(family), "table", "filter").then(chain));
         lines.forEach(out::rule);
         out.close();
     }
@@ -216,7 +229,7 @@ public final class FermRenderer {
             return out.text();
         }
         for (IpFamily family : IpFamily.values()) {
-            out.open(statement("domain", family.fermDomain(), "table", "filter", "chain", CONTAINER_CHAIN)
+            out.open(statement("domain", FermDomain.of(family), "table", "filter", "chain", CONTAINER_CHAIN)
                     .then(towardsAnyContainer(network)));
             log(out, policy);
             out.rule(statement("proto", "tcp", "REJECT", "reject-with", "tcp-reset"))
@@ -246,7 +259,7 @@ public final class FermRenderer {
     }
 
     private static List<String> familyTokens() {
-        return Arrays.stream(IpFamily.values()).map(IpFamily::fermDomain).toList();
+        return Arrays.stream(IpFamily.values()).map(FermDomain::of).toList();
     }
 
     /** Traffic from outside to any container bridge, for the files every bundle shares. */

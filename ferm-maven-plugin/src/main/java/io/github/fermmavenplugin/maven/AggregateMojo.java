@@ -5,15 +5,16 @@ import io.github.fermmavenplugin.aggregate.HostAggregator.HostBundle;
 import io.github.fermmavenplugin.aggregate.HostManifest;
 import io.github.fermmavenplugin.aggregate.ServiceBundle;
 import io.github.fermmavenplugin.bundle.BundleManifest.MavenCoordinates;
-import io.github.fermmavenplugin.bundle.OutputTimestamp;
 import io.github.fermmavenplugin.diagnostic.InvalidInputException;
 import io.github.fermmavenplugin.pipeline.BundlePipeline;
+import io.github.fermmavenplugin.pipeline.BundleSettings;
+import io.github.fermmavenplugin.pipeline.BundleTarget;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import javax.inject.Inject;
 import org.apache.maven.artifact.Artifact;
@@ -56,6 +57,10 @@ public class AggregateMojo extends AbstractMojo {
     @Parameter(defaultValue = "${project.build.outputTimestamp}")
     String outputTimestamp;
 
+    /** Check the host bundle with the real ferm, as {@code ferm:bundle} checks a service's: auto, true or false. */
+    @Parameter(property = "ferm.verify", defaultValue = "auto")
+    String verify;
+
     /** Do nothing. */
     @Parameter(property = "ferm.skip", defaultValue = "false")
     boolean skip;
@@ -91,18 +96,26 @@ public class AggregateMojo extends AbstractMojo {
             return;
         }
         try {
-            discard();
-            Instant entryTime = entryTime();
+            BundleTarget target = BundleTarget.of(outputDirectory.toPath(), finalName, classifier);
+            if (attach) {
+                target.requireNotAttached(project.getAttachedArtifacts().stream()
+                        .filter(a -> BundleTarget.TYPE.equals(a.getType())).map(a -> a.getClassifier()).toList(),
+                        project.getId());
+            }
+            BundlePipeline.discard(target.directory(), target.archive());
+            BundleSettings settings = BundleSettings.parse(outputTimestamp, System.getenv("SOURCE_DATE_EPOCH"), verify);
             List<ServiceBundle> services = services();
             HostBundle host = HostAggregator.aggregate(services, project.getArtifactId(),
                     new MavenCoordinates(project.getGroupId(), project.getArtifactId(), project.getVersion()),
                     plugin.getVersion());
-            BundlePipeline.write(host.files(), directory(), archive(), entryTime);
+            Optional<Path> checkedBy = BundlePipeline.verify(settings.verify(), host.files(), System.getenv("PATH"));
+            checkedBy.ifPresent(ferm -> getLog().info("ferm " + ferm + " accepts the host bundle."));
+            BundlePipeline.write(host.files(), target.directory(), target.archive(), settings.entryTime());
             getLog().info("ferm host bundle of " + project.getArtifactId() + " with " + services.size()
-                    + " service(s) (" + host.manifest().services().stream().map(HostManifest.Service::service).collect(Collectors.joining(", "))
-                    + "): " + archive());
+                    + " service(s) (" + host.manifest().services().stream().map(HostManifest.Service::service)
+                    .collect(Collectors.joining(", ")) + "): " + target.archive());
             if (attach) {
-                projectHelper.attachArtifact(project, BundleMojo.TYPE, classifier, archive().toFile());
+                projectHelper.attachArtifact(project, BundleTarget.TYPE, classifier, target.archive().toFile());
             }
         } catch (InvalidInputException e) {
             throw new MojoFailureException(e.getMessage());
@@ -114,7 +127,7 @@ public class AggregateMojo extends AbstractMojo {
     private List<ServiceBundle> services() throws IOException, MojoFailureException {
         List<ServiceBundle> services = new ArrayList<>();
         for (Artifact dependency : project.getArtifacts()) {
-            if (BundleMojo.TYPE.equals(dependency.getType()) && classifier.equals(dependency.getClassifier())) {
+            if (BundleTarget.TYPE.equals(dependency.getType()) && classifier.equals(dependency.getClassifier())) {
                 services.add(ServiceBundle.read(dependency.getId(), dependency.getFile().toPath()));
             }
         }
@@ -131,30 +144,5 @@ public class AggregateMojo extends AbstractMojo {
                     + "</classifier>, or list released ones in <bundles>.");
         }
         return services;
-    }
-
-    private void discard() throws MojoExecutionException {
-        try {
-            BundlePipeline.discard(directory(), archive());
-        } catch (IOException e) {
-            throw new MojoExecutionException("Cannot remove the previous ferm host bundle: " + e.getMessage(), e);
-        }
-    }
-
-    private Instant entryTime() throws MojoFailureException {
-        try {
-            return OutputTimestamp.resolve(outputTimestamp, System.getenv("SOURCE_DATE_EPOCH"))
-                    .orElse(OutputTimestamp.FALLBACK);
-        } catch (IllegalArgumentException e) {
-            throw new MojoFailureException(e.getMessage());
-        }
-    }
-
-    private Path directory() {
-        return outputDirectory.toPath().resolve("ferm");
-    }
-
-    private Path archive() {
-        return outputDirectory.toPath().resolve(finalName + "-" + classifier + "." + BundleMojo.TYPE);
     }
 }

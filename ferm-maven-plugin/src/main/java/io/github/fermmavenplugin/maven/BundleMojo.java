@@ -1,21 +1,19 @@
 package io.github.fermmavenplugin.maven;
 
 import io.github.fermmavenplugin.bundle.BundleFile;
-import io.github.fermmavenplugin.bundle.OutputTimestamp;
-import io.github.fermmavenplugin.ferm.FermCheck;
-import io.github.fermmavenplugin.ferm.FermCheck.FermRejectedException;
 import io.github.fermmavenplugin.pipeline.Analysis;
+import io.github.fermmavenplugin.pipeline.AnalysisParameters;
 import io.github.fermmavenplugin.pipeline.BundlePipeline;
+import io.github.fermmavenplugin.pipeline.BundleSettings;
+import io.github.fermmavenplugin.pipeline.BundleTarget;
+import io.github.fermmavenplugin.pipeline.VerifyMode;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import javax.inject.Inject;
 import org.apache.maven.plugin.MojoExecutionException;
-import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -27,8 +25,6 @@ import org.apache.maven.project.MavenProjectHelper;
  */
 @Mojo(name = "bundle", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true)
 public class BundleMojo extends AbstractFermMojo {
-
-    static final String TYPE = "tar.gz";
 
     /** Classifier of the attached archive. */
     @Parameter(property = "ferm.classifier", defaultValue = "ferm")
@@ -66,99 +62,40 @@ public class BundleMojo extends AbstractFermMojo {
     }
 
     @Override
-    void run() throws MojoExecutionException, MojoFailureException {
+    void run() throws MojoExecutionException {
+        BundleTarget target = BundleTarget.of(outputDirectory.toPath(), finalName, classifier);
         if (attach) {
-            requireClassifierNotAttached();
+            target.requireNotAttached(project.getAttachedArtifacts().stream()
+                    .filter(a -> BundleTarget.TYPE.equals(a.getType())).map(a -> a.getClassifier()).toList(),
+                    project.getId());
         }
-        discardPreviousBundle();
-        Instant entryTime = entryTime();
-        VerifyMode mode = VerifyMode.parse(verify);
-        Analysis analysis = analyse();
+        discardPreviousBundle(target);
+        BundleSettings settings = BundleSettings.parse(outputTimestamp, System.getenv("SOURCE_DATE_EPOCH"), verify);
+        AnalysisParameters parameters = analysisParameters();
+        Analysis analysis = analyse(parameters);
         List<BundleFile> files = render(analysis);
-        verifyWithFerm(mode, files);
+        Optional<Path> checkedBy = BundlePipeline.verify(settings.verify(), files, System.getenv("PATH"));
+        if (settings.verify() != VerifyMode.FALSE) {
+            getLog().info(checkedBy.map(ferm -> "ferm " + ferm + " accepts the bundle.").orElse(
+                    "ferm is not installed: the bundle is not checked by ferm (ferm.verify=auto)."));
+        }
         try {
-            BundlePipeline.write(files, bundleDirectory(), archive(), entryTime);
+            BundlePipeline.write(files, target.directory(), target.archive(), settings.entryTime());
         } catch (IOException e) {
             throw new MojoExecutionException("Cannot write the ferm bundle: " + e.getMessage(), e);
         }
-        getLog().info("ferm bundle of " + analysis.policy().service() + ": " + archive());
+        getLog().info("ferm bundle of " + analysis.policy().service() + ": " + target.archive());
         if (attach) {
-            projectHelper.attachArtifact(project, TYPE, classifier, archive().toFile());
+            projectHelper.attachArtifact(project, BundleTarget.TYPE, classifier, target.archive().toFile());
         }
     }
 
     /** A build that fails leaves no bundle, not even an earlier build's that could be taken for this one's. */
-    private void discardPreviousBundle() throws MojoExecutionException {
+    private void discardPreviousBundle(BundleTarget target) throws MojoExecutionException {
         try {
-            BundlePipeline.discard(bundleDirectory(), archive());
+            BundlePipeline.discard(target.directory(), target.archive());
         } catch (IOException e) {
             throw new MojoExecutionException("Cannot remove the previous ferm bundle: " + e.getMessage(), e);
-        }
-    }
-
-    private Instant entryTime() throws MojoFailureException {
-        try {
-            return OutputTimestamp.resolve(outputTimestamp, System.getenv("SOURCE_DATE_EPOCH"))
-                    .orElse(OutputTimestamp.FALLBACK);
-        } catch (IllegalArgumentException e) {
-            throw new MojoFailureException(e.getMessage());
-        }
-    }
-
-    private void verifyWithFerm(VerifyMode mode, List<BundleFile> files)
-            throws MojoFailureException, MojoExecutionException {
-        if (mode == VerifyMode.FALSE) {
-            return;
-        }
-        Optional<Path> ferm = FermCheck.findExecutable(System.getenv("PATH"));
-        if (ferm.isEmpty()) {
-            if (mode == VerifyMode.TRUE) {
-                throw new MojoFailureException("ferm.verify is true, but no ferm executable is on the PATH."
-                        + " Install ferm (apt-get install ferm), or set ferm.verify to auto or false.");
-            }
-            getLog().info("ferm is not installed: the bundle is not checked by ferm (ferm.verify=auto).");
-            return;
-        }
-        try {
-            FermCheck.run(ferm.get(), BundlePipeline.asText(files));
-            getLog().info("ferm " + ferm.get() + " accepts the bundle.");
-        } catch (FermRejectedException e) {
-            throw new MojoExecutionException(e.getMessage() + " This is a defect of ferm-maven-plugin or of this"
-                    + " ferm version; please report it with the descriptor.", e);
-        }
-    }
-
-    /**
-     * Maven only warns when a classifier is attached twice, and the second execution would overwrite
-     * the archive the first one attached: fail before writing anything.
-     */
-    private void requireClassifierNotAttached() throws MojoFailureException {
-        boolean attached = project.getAttachedArtifacts().stream()
-                .anyMatch(a -> classifier.equals(a.getClassifier()) && TYPE.equals(a.getType()));
-        if (attached) {
-            throw new MojoFailureException("An artifact with classifier '" + classifier + "' and type " + TYPE
-                    + " is already attached to " + project.getId() + ". Give this execution another 'classifier'.");
-        }
-    }
-
-    private Path bundleDirectory() {
-        return outputDirectory.toPath().resolve("ferm");
-    }
-
-    private Path archive() {
-        return outputDirectory.toPath().resolve(finalName + "-" + classifier + "." + TYPE);
-    }
-
-    /** The values of {@code ferm.verify}. */
-    enum VerifyMode {
-        AUTO, TRUE, FALSE;
-
-        static VerifyMode parse(String value) throws MojoFailureException {
-            try {
-                return valueOf(value.strip().toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw new MojoFailureException("ferm.verify is '" + value + "'. Use auto, true or false.");
-            }
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.github.fermmavenplugin.maven;
 
+import io.github.fermmavenplugin.pipeline.BundleTarget;
 import java.io.File;
 import java.util.List;
 import java.util.Optional;
@@ -18,7 +19,7 @@ import org.eclipse.aether.version.Version;
 /** Finds bundle archives by coordinates in the project's repositories (local first, then remote). */
 final class BundleResolver {
 
-    static final String TYPE = BundleMojo.TYPE;
+    static final String TYPE = BundleTarget.TYPE;
 
     private final RepositorySystem system;
     private final RepositorySystemSession session;

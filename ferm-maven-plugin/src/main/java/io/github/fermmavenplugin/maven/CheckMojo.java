@@ -1,7 +1,6 @@
 package io.github.fermmavenplugin.maven;
 
 import io.github.fermmavenplugin.pipeline.Analysis;
-import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 
@@ -13,8 +12,8 @@ import org.apache.maven.plugins.annotations.Mojo;
 public class CheckMojo extends AbstractFermMojo {
 
     @Override
-    void run() throws MojoFailureException {
-        Analysis analysis = analyse();
+    void run() {
+        Analysis analysis = analyse(analysisParameters());
         render(analysis);
         getLog().info("Firewall of " + analysis.policy().service() + " is valid: "
                 + analysis.policy().ingress().size() + " ingress and " + analysis.policy().host().size()

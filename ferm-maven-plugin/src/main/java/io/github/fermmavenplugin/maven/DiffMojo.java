@@ -5,6 +5,7 @@ import io.github.fermmavenplugin.diagnostic.InvalidInputException;
 import io.github.fermmavenplugin.diff.ComparedBundle;
 import io.github.fermmavenplugin.diff.DiffReport;
 import io.github.fermmavenplugin.diff.PolicyDiff;
+import io.github.fermmavenplugin.pipeline.BundleTarget;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -79,7 +80,7 @@ public class DiffMojo extends AbstractMojo {
             getLog().info("Skipping: ferm.skip is set.");
             return;
         }
-        Path current = outputDirectory.toPath().resolve(finalName + "-" + classifier + "." + BundleMojo.TYPE);
+        Path current = outputDirectory.toPath().resolve(finalName + "-" + classifier + "." + BundleTarget.TYPE);
         if (!Files.isRegularFile(current)) {
             throw new MojoFailureException("ferm:diff needs this build's bundle " + current + ". Run it after"
                     + " ferm:bundle or ferm:aggregate (phase verify), with the same classifier.");
@@ -121,7 +122,7 @@ public class DiffMojo extends AbstractMojo {
 
     /** As japicmp picks the old version: the one given, or the highest non-SNAPSHOT below this project's. */
     private Optional<Artifact> previous(BundleResolver resolver) throws MojoFailureException {
-        Artifact any = new DefaultArtifact(project.getGroupId(), project.getArtifactId(), classifier, BundleMojo.TYPE,
+        Artifact any = new DefaultArtifact(project.getGroupId(), project.getArtifactId(), classifier, BundleTarget.TYPE,
                 "0");
         if (previousVersion != null && !previousVersion.isBlank()) {
             return Optional.of(any.setVersion(previousVersion.strip()));

@@ -1,8 +1,8 @@
 package io.github.fermmavenplugin.net;
 
+import io.github.fermmavenplugin.diagnostic.InvalidValueException;
 import io.github.fermmavenplugin.diagnostic.Quoted;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -18,40 +18,71 @@ import java.util.Objects;
  * embedded-IPv4 forms ({@code 64:ff9b::192.0.2.1}, the deprecated {@code ::192.0.2.1}) are plain IPv6
  * addresses and are written back in hex ({@code 64:ff9b::c000:201}).
  *
- * <p>Orders by family (IPv4 first), then address as an unsigned number, then prefix length.
- *
- * @param address the normalised address text, without prefix
- * @param prefixLength 0 to 32 for IPv4, 0 to 128 for IPv6
+ * <p>Parsed once: the address is held as a 128-bit number (IPv4 in the low 32 bits), so that
+ * {@link #contains}, {@link #compareTo} and {@link #equals} compare numbers, never text. Orders by family
+ * (IPv4 first), then address as an unsigned number, then prefix length.
  */
-public record Cidr(IpFamily family, String address, int prefixLength) implements Comparable<Cidr> {
+public final class Cidr implements Comparable<Cidr> {
 
     private static final Comparator<Cidr> ORDER = Comparator.comparing(Cidr::family)
-            .thenComparing(Cidr::addressBytes, Arrays::compareUnsigned)
+            .thenComparing((a, b) -> Long.compareUnsigned(a.high, b.high))
+            .thenComparing((a, b) -> Long.compareUnsigned(a.low, b.low))
             .thenComparingInt(Cidr::prefixLength);
 
-    /** ::ffff:0:0/96, the IPv4-mapped block, is this long. */
-    private static final int MAPPED_PREFIX_BITS = 96;
-
-    private static final String EXAMPLES = "e.g. 10.0.0.0/8, 192.0.2.10, 2001:db8::/32 or 2001:db8::1";
+    private final IpFamily family;
+    private final int prefixLength;
+    /** The address's upper 64 bits (IPv6 only, else 0) and lower 64 bits, unsigned. */
+    private final long high;
+    private final long low;
+    private final String address;
 
     /**
      * For code that already holds a normalised value; users' text goes through {@link #parse(String)}.
      *
+     * @param address the normalised address text, without prefix
+     * @param prefixLength 0 to 32 for IPv4, 0 to 128 for IPv6
      * @throws IllegalArgumentException when the three do not make a normalised network
      */
-    public Cidr {
+    public Cidr(IpFamily family, String address, int prefixLength) {
+        this(normalised(family, address, prefixLength));
+        if (!this.address.equals(address)) {
+            throw new IllegalArgumentException("not a normalised " + family + " address: " + Quoted.of(address)
+                    + " (normalised: " + this.family + " " + this.address + ")");
+        }
+    }
+
+    private Cidr(CidrParser.Parsed parsed) {
+        this.family = parsed.family();
+        this.prefixLength = parsed.prefixLength();
+        byte[] bytes = parsed.address();
+        long upper = 0;
+        long lower = 0;
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes.length - i > Long.BYTES) {
+                upper = upper << Byte.SIZE | (bytes[i] & 0xFF);
+            } else {
+                lower = lower << Byte.SIZE | (bytes[i] & 0xFF);
+            }
+        }
+        this.high = upper;
+        this.low = lower;
+        this.address = IpAddressText.format(bytes);
+    }
+
+    private static CidrParser.Parsed normalised(IpFamily family, String address, int prefixLength) {
         Objects.requireNonNull(family, "family");
         Objects.requireNonNull(address, "address");
-        Parsed parsed;
+        CidrParser.Parsed parsed;
         try {
-            parsed = analyse(address + "/" + prefixLength);
+            parsed = CidrParser.parse(address + "/" + prefixLength);
         } catch (InvalidValueException e) {
             throw new IllegalArgumentException("not a network: " + e.getMessage(), e);
         }
-        if (parsed.family != family || !parsed.normalisedAddress().equals(address)) {
+        if (parsed.family() != family) {
             throw new IllegalArgumentException("not a normalised " + family + " address: " + Quoted.of(address)
-                    + " (normalised: " + parsed.family + " " + parsed.normalisedAddress() + ")");
+                    + " (normalised: " + parsed.family() + " " + IpAddressText.format(parsed.address()) + ")");
         }
+        return parsed;
     }
 
     /**
@@ -62,8 +93,7 @@ public record Cidr(IpFamily family, String address, int prefixLength) implements
      * @throws InvalidValueException for anything else, saying what is wrong and what to write instead
      */
     public static Cidr parse(String text) {
-        Parsed parsed = analyse(text);
-        return new Cidr(parsed.family, parsed.normalisedAddress(), parsed.prefixLength);
+        return new Cidr(CidrParser.parse(text));
     }
 
     /**
@@ -82,16 +112,40 @@ public record Cidr(IpFamily family, String address, int prefixLength) implements
         return of(new byte[family.addressBytes()], 0);
     }
 
+    public IpFamily family() {
+        return family;
+    }
+
+    /** The normalised address text, without prefix. */
+    public String address() {
+        return address;
+    }
+
+    /** 0 to 32 for IPv4, 0 to 128 for IPv6. */
+    public int prefixLength() {
+        return prefixLength;
+    }
+
     /** The address in network byte order: 4 or 16 bytes, a fresh copy. */
     public byte[] addressBytes() {
-        return analyse(address + "/" + prefixLength).address;
+        byte[] bytes = new byte[family.addressBytes()];
+        for (int i = 0; i < bytes.length; i++) {
+            int fromEnd = bytes.length - 1 - i;
+            long word = fromEnd >= Long.BYTES ? high : low;
+            bytes[i] = (byte) (word >>> (fromEnd % Long.BYTES * Byte.SIZE));
+        }
+        return bytes;
     }
 
     /** Whether every address of {@code other} is in this network; never across families. */
     public boolean contains(Cidr other) {
-        return family == other.family
-                && prefixLength <= other.prefixLength
-                && Arrays.equals(addressBytes(), masked(other.addressBytes(), prefixLength));
+        if (family != other.family || prefixLength > other.prefixLength) {
+            return false;
+        }
+        int hostBits = family.addressBits() - prefixLength;
+        long highMask = hostBits >= 128 ? 0 : hostBits <= 64 ? -1L : -1L << (hostBits - 64);
+        long lowMask = hostBits >= 64 ? 0 : -1L << hostBits;
+        return high == (other.high & highMask) && low == (other.low & lowMask);
     }
 
     /** Whether the two share any address; networks either nest or are apart, so one contains the other. */
@@ -114,7 +168,7 @@ public record Cidr(IpFamily family, String address, int prefixLength) implements
         byte[] inside = other.addressBytes();
         List<Cidr> rest = new ArrayList<>();
         for (int bit = prefixLength; bit < other.prefixLength; bit++) {
-            byte[] sibling = masked(inside, bit + 1);
+            byte[] sibling = CidrParser.masked(inside, bit + 1);
             sibling[bit / Byte.SIZE] ^= (byte) (0x80 >>> (bit % Byte.SIZE));
             rest.add(of(sibling, bit + 1));
         }
@@ -137,162 +191,15 @@ public record Cidr(IpFamily family, String address, int prefixLength) implements
         return ORDER.compare(this, other);
     }
 
-    private record Parsed(IpFamily family, byte[] address, int prefixLength) {
-        String normalisedAddress() {
-            return IpAddressText.format(address);
-        }
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Cidr cidr && family == cidr.family && prefixLength == cidr.prefixLength
+                && high == cidr.high && low == cidr.low;
     }
 
-    private static Parsed analyse(String text) {
-        Objects.requireNonNull(text, "text");
-        if (text.isEmpty()) {
-            throw new InvalidValueException("the address is empty", "Write an address or network, " + EXAMPLES + ".");
-        }
-        String unprintable = Quoted.firstUnprintable(text, "the address");
-        if (unprintable != null) {
-            throw new InvalidValueException(unprintable,
-                    "Write the address in plain ASCII, without spaces, " + EXAMPLES + ".");
-        }
-        refuseForeignNotations(text);
-        int slash = text.indexOf('/');
-        String addressText = slash < 0 ? text : text.substring(0, slash);
-        if (addressText.isEmpty()) {
-            throw new InvalidValueException(Quoted.of(text) + " has no address before '/'",
-                    "Write an address before the prefix length, " + EXAMPLES + ".");
-        }
-        if (slash >= 0 && text.indexOf('/', slash + 1) >= 0) {
-            throw new InvalidValueException(Quoted.of(text) + " has more than one '/'",
-                    "Write one address, then '/' and the prefix length, " + EXAMPLES + ".");
-        }
-        IpFamily family = addressText.indexOf(':') >= 0 ? IpFamily.IPV6 : IpFamily.IPV4;
-        refuseStrayCharacters(addressText, family);
-        byte[] address = family == IpFamily.IPV4
-                ? IpAddressText.parseIpv4(addressText)
-                : IpAddressText.parseIpv6(addressText);
-        int prefixLength = slash < 0
-                ? family.addressBits()
-                : parsePrefixLength(text.substring(slash + 1), text, family);
-        refuseIpv4Mapped(address, prefixLength, text);
-        byte[] network = masked(address, prefixLength);
-        if (!Arrays.equals(address, network)) {
-            String meant = IpAddressText.format(network) + "/" + prefixLength;
-            String single = IpAddressText.format(address) + "/" + family.addressBits();
-            throw new InvalidValueException(
-                    "host bits are set in " + Quoted.of(text) + " (did you mean " + meant + "?)",
-                    "Write " + meant + " for the whole network, or " + single + " for that one address.");
-        }
-        return new Parsed(family, address, prefixLength);
-    }
-
-    /** Zone ids, brackets and host names: things people paste from elsewhere, each with its own advice. */
-    private static void refuseForeignNotations(String text) {
-        if (text.indexOf('%') >= 0) {
-            throw new InvalidValueException(
-                    Quoted.of(text) + " has a zone id ('%...'), which firewall rules cannot match",
-                    "Write the address without '%' and what follows; interfaces are matched separately.");
-        }
-        if (text.indexOf('[') >= 0 || text.indexOf(']') >= 0) {
-            throw new InvalidValueException(Quoted.of(text) + " has brackets, which belong only in URLs",
-                    "Write the address without '[' and ']', e.g. 2001:db8::1.");
-        }
-        String addressText = text.indexOf('/') < 0 ? text : text.substring(0, text.indexOf('/'));
-        if (looksLikeHostName(addressText)) {
-            throw new InvalidValueException(
-                    Quoted.of(addressText) + " is not an IP address; host names are never looked up",
-                    "Write the addresses the name stands for, " + EXAMPLES
-                            + ": the firewall is built once, a name's addresses can change.");
-        }
-    }
-
-    /** Letters, digits, dots and dashes with at least one letter, but no hex octet such as 0x0a. */
-    private static boolean looksLikeHostName(String addressText) {
-        boolean hasLetter = false;
-        for (int i = 0; i < addressText.length(); i++) {
-            char c = addressText.charAt(i);
-            boolean letter = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
-            if (!letter && !(c >= '0' && c <= '9') && c != '.' && c != '-') {
-                return false;
-            }
-            boolean startsLabel = i == 0 || addressText.charAt(i - 1) == '.';
-            if (startsLabel && addressText.regionMatches(true, i, "0x", 0, 2)) {
-                return false;
-            }
-            hasLetter |= letter;
-        }
-        return hasLetter;
-    }
-
-    private static void refuseStrayCharacters(String addressText, IpFamily family) {
-        for (int i = 0; i < addressText.length(); i++) {
-            char c = addressText.charAt(i);
-            // Letters pass in IPv4 so that the octet gets its own message ("'0x0a' is hexadecimal").
-            boolean allowed = family == IpFamily.IPV4
-                    ? c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '.'
-                    : c < 0x80 && Character.digit(c, 16) >= 0 || c == ':' || c == '.';
-            if (!allowed) {
-                throw new InvalidValueException(
-                        Quoted.of(addressText) + " contains " + Quoted.character(c) + ", which has no place in an "
-                                + family + " address",
-                        family == IpFamily.IPV4
-                                ? "Write four decimal octets separated by dots, e.g. 192.0.2.10."
-                                : "Write hex groups separated by ':', e.g. 2001:db8::1.");
-            }
-        }
-    }
-
-    private static int parsePrefixLength(String digits, String text, IpFamily family) {
-        String range = "Write a prefix length from 0 to " + family.addressBits() + " after the '/'.";
-        if (digits.isEmpty()) {
-            throw new InvalidValueException(Quoted.of(text) + " has no prefix length after '/'",
-                    range + " Leave out the '/' for a single address.");
-        }
-        if (!IpAddressText.allDecimalDigits(digits)) {
-            throw new InvalidValueException(
-                    "prefix length " + Quoted.of(digits) + " of " + Quoted.of(text) + " is not a plain decimal number",
-                    range);
-        }
-        if (digits.length() > 1 && digits.charAt(0) == '0') {
-            throw new InvalidValueException(
-                    "prefix length " + Quoted.of(digits) + " of " + Quoted.of(text) + " has a leading zero",
-                    "Write it without leading zeros: /" + IpAddressText.stripLeadingZeros(digits) + ".");
-        }
-        if (digits.length() > 3 || Integer.parseInt(digits) > family.addressBits()) {
-            throw new InvalidValueException(
-                    "prefix length " + Quoted.of(digits) + " of " + Quoted.of(text)
-                            + " is more than " + family.addressBits() + ", the size of an " + family + " address",
-                    range);
-        }
-        return Integer.parseInt(digits);
-    }
-
-    /** ::ffff:0:0/96 and everything inside it: IPv4 hosts written as IPv6. */
-    private static void refuseIpv4Mapped(byte[] address, int prefixLength, String text) {
-        if (address.length != 16 || prefixLength < MAPPED_PREFIX_BITS) {
-            return;
-        }
-        for (int i = 0; i < 10; i++) {
-            if (address[i] != 0) {
-                return;
-            }
-        }
-        if (address[10] != (byte) 0xFF || address[11] != (byte) 0xFF) {
-            return;
-        }
-        int ipv4Prefix = prefixLength - MAPPED_PREFIX_BITS;
-        byte[] ipv4 = masked(Arrays.copyOfRange(address, 12, 16), ipv4Prefix);
-        String meant = IpAddressText.format(ipv4) + "/" + ipv4Prefix;
-        throw new InvalidValueException(
-                Quoted.of(text) + " is an IPv4-mapped IPv6 address; those hosts reach the firewall as IPv4,"
-                        + " so an IPv6 rule for it would never match",
-                "Write the IPv4 form instead: " + meant + ".");
-    }
-
-    private static byte[] masked(byte[] address, int prefixLength) {
-        byte[] network = address.clone();
-        for (int bit = prefixLength; bit < network.length * Byte.SIZE; bit++) {
-            network[bit / Byte.SIZE] &= (byte) ~(0x80 >>> (bit % Byte.SIZE));
-        }
-        return network;
+    @Override
+    public int hashCode() {
+        return Objects.hash(family, prefixLength, high, low);
     }
 
     private static IpFamily familyOfLength(int bytes) {

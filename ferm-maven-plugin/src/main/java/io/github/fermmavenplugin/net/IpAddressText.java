@@ -1,5 +1,6 @@
 package io.github.fermmavenplugin.net;
 
+import io.github.fermmavenplugin.diagnostic.InvalidValueException;
 import io.github.fermmavenplugin.diagnostic.Quoted;
 import java.util.ArrayList;
 import java.util.List;

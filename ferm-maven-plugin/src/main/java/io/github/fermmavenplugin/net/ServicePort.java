@@ -17,14 +17,6 @@ public record ServicePort(PortRange range, Protocol protocol) implements Compara
         Objects.requireNonNull(protocol, "protocol");
     }
 
-    public static ServicePort tcp(int port) {
-        return new ServicePort(PortRange.single(port), Protocol.TCP);
-    }
-
-    public boolean contains(ServicePort other) {
-        return protocol == other.protocol && range.contains(other.range);
-    }
-
     @Override
     public String toString() {
         return range + "/" + protocol.token();

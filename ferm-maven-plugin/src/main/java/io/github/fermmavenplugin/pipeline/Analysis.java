@@ -3,7 +3,11 @@ package io.github.fermmavenplugin.pipeline;
 import io.github.fermmavenplugin.descriptor.Descriptor;
 import io.github.fermmavenplugin.diagnostic.UserFile;
 import io.github.fermmavenplugin.dockerfile.ImageMetadata;
+import io.github.fermmavenplugin.net.ServicePort;
 import io.github.fermmavenplugin.policy.Policy;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** A descriptor checked against its Dockerfile: what {@code ferm:check} proves and {@code ferm:bundle} writes. */
 public record Analysis(UserFile descriptorFile, Descriptor descriptor, UserFile dockerfile, ImageMetadata image,
@@ -16,5 +20,16 @@ public record Analysis(UserFile descriptorFile, Descriptor descriptor, UserFile 
         }
         boolean fromTitle = image.label(ImageMetadata.OCI_TITLE).filter(policy.service().value()::equals).isPresent();
         return fromTitle ? "the image's " + ImageMetadata.OCI_TITLE + " label" : "the artifactId";
+    }
+
+    /** "exposed but closed: 9090/tcp (no ingress rule opens it)", when some exposed port stays closed. */
+    public Optional<String> closedPortsNote() {
+        List<ServicePort> closed = policy.closed();
+        if (closed.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of("exposed but closed: " + closed.stream().map(ServicePort::toString)
+                .collect(Collectors.joining(", ")) + " (no ingress rule opens " + (closed.size() == 1 ? "it" : "them")
+                + ")");
     }
 }

@@ -5,31 +5,27 @@ import io.github.fermmavenplugin.bundle.BundleDirectory;
 import io.github.fermmavenplugin.bundle.BundleFile;
 import io.github.fermmavenplugin.bundle.BundleManifest;
 import io.github.fermmavenplugin.bundle.BundleManifest.DockerfileDigest;
-import io.github.fermmavenplugin.bundle.BundleManifest.Rule;
 import io.github.fermmavenplugin.bundle.BundleManifest.SourceDigest;
 import io.github.fermmavenplugin.descriptor.Descriptor;
 import io.github.fermmavenplugin.descriptor.DescriptorReader;
 import io.github.fermmavenplugin.diagnostic.UserFile;
-import io.github.fermmavenplugin.dockerfile.BuildOptions;
 import io.github.fermmavenplugin.dockerfile.DockerfileReader;
 import io.github.fermmavenplugin.dockerfile.ImageMetadata;
+import io.github.fermmavenplugin.diagnostic.InvalidInputException;
+import io.github.fermmavenplugin.ferm.FermBundle;
+import io.github.fermmavenplugin.ferm.FermCheck;
 import io.github.fermmavenplugin.ferm.FermRenderer;
+import io.github.fermmavenplugin.ferm.RuleBudget;
 import io.github.fermmavenplugin.net.ServicePort;
-import io.github.fermmavenplugin.policy.AllowRule;
 import io.github.fermmavenplugin.policy.Policy;
 import io.github.fermmavenplugin.policy.PolicyBuilder;
-import io.github.fermmavenplugin.policy.PortMatch;
-import io.github.fermmavenplugin.policy.PortMatch.PortField;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Stream;
+import java.util.Optional;
 
 /**
  * The plugin's work without Maven: descriptor and Dockerfile in, checked policy, ferm.d files and a
@@ -44,34 +40,50 @@ public final class BundlePipeline {
     }
 
     /**
-     * Reads both files and checks them against each other.
+     * Reads both files and checks them against each other, and counts the iptables rules the policy makes
+     * before any is written.
      *
-     * @param fallbackService the service name when neither the descriptor nor the image title gives one
-     * @throws io.github.fermmavenplugin.diagnostic.InvalidInputException for any mistake in either file
+     * @throws io.github.fermmavenplugin.diagnostic.InvalidInputException for any mistake in either file, and
+     *     at the rule that takes the bundle over {@link AnalysisParameters#maxRules()}
      */
-    public static Analysis analyse(Path descriptorFile, Path dockerfileFile, BuildOptions build, String fallbackService) {
-        UserFile descriptorText = UserFile.read(descriptorFile, "firewall descriptor", DESCRIPTOR_PARAMETER);
+    public static Analysis analyse(AnalysisParameters parameters) {
+        UserFile descriptorText = UserFile.read(parameters.descriptor(), "firewall descriptor", DESCRIPTOR_PARAMETER);
         Descriptor descriptor = DescriptorReader.read(descriptorText);
-        UserFile dockerfileText = UserFile.read(dockerfileFile, "Dockerfile", DOCKERFILE_PARAMETER);
-        ImageMetadata image = DockerfileReader.read(dockerfileText, build);
-        Policy policy = PolicyBuilder.build(descriptor, descriptorFile, image, fallbackService);
+        UserFile dockerfileText = UserFile.read(parameters.dockerfile(), "Dockerfile", DOCKERFILE_PARAMETER);
+        ImageMetadata image = DockerfileReader.read(dockerfileText, parameters.build());
+        Policy policy = PolicyBuilder.build(descriptor, parameters.descriptor(), image, parameters.fallbackService());
+        RuleBudget.requireWithin(policy, parameters.maxRules());
         return new Analysis(descriptorText, descriptor, dockerfileText, image, policy);
     }
 
     /** The bundle's files: the ferm.d files, then the manifest that names them. */
     public static List<BundleFile> render(Analysis analysis, BundleIdentity identity) {
-        List<BundleFile> files = new ArrayList<>();
-        FermRenderer.render(analysis.policy()).forEach((name, text) ->
-                files.add(new BundleFile(name, text.getBytes(StandardCharsets.UTF_8))));
-        files.add(manifest(analysis, identity, files).toBundleFile());
+        FermBundle ferm = FermRenderer.render(analysis.policy());
+        List<BundleFile> files = new ArrayList<>(ferm.files());
+        files.add(manifest(analysis, identity, ferm).toBundleFile());
         return List.copyOf(files);
     }
 
-    /** File name to text, as {@link io.github.fermmavenplugin.ferm.FermCheck} takes them. */
-    public static Map<String, String> asText(List<BundleFile> files) {
-        Map<String, String> text = new LinkedHashMap<>();
-        files.forEach(file -> text.put(file.path(), new String(file.content(), StandardCharsets.UTF_8)));
-        return text;
+    /**
+     * Has the real ferm read the bundle, as {@code mode} says.
+     *
+     * @param path the PATH to look for ferm on, besides the system directories
+     * @return the ferm that accepted the bundle; empty when none was asked or, in mode auto, none is installed
+     * @throws io.github.fermmavenplugin.diagnostic.InvalidInputException in mode true when no ferm is installed
+     * @throws FermCheck.FermRejectedException when ferm refuses the bundle
+     * @throws FermCheck.FermTimeoutException when ferm does not finish in time
+     */
+    public static Optional<Path> verify(VerifyMode mode, List<BundleFile> files, String path) {
+        if (mode == VerifyMode.FALSE) {
+            return Optional.empty();
+        }
+        Optional<Path> ferm = FermCheck.findExecutable(path);
+        if (ferm.isEmpty() && mode == VerifyMode.TRUE) {
+            throw new InvalidInputException("ferm.verify is true, but no ferm executable is on the PATH",
+                    "Install ferm (apt-get install ferm), or set ferm.verify to auto or false.");
+        }
+        ferm.ifPresent(executable -> FermCheck.run(executable, files));
+        return ferm;
     }
 
     /**
@@ -95,11 +107,8 @@ public final class BundlePipeline {
         BundleDirectory.delete(directory);
     }
 
-    private static BundleManifest manifest(Analysis analysis, BundleIdentity identity, List<BundleFile> fermFiles) {
+    private static BundleManifest manifest(Analysis analysis, BundleIdentity identity, FermBundle ferm) {
         Policy policy = analysis.policy();
-        List<Rule> rules = new ArrayList<>();
-        policy.ingress().forEach(rule -> rules.add(rule(rule, FermRenderer.CONTAINER_CHAIN)));
-        policy.host().forEach(rule -> rules.add(rule(rule, FermRenderer.HOST_CHAIN)));
         return new BundleManifest(
                 policy.service().value(),
                 identity.project(),
@@ -110,21 +119,8 @@ public final class BundlePipeline {
                 ports(analysis.image().ports()),
                 ports(policy.inherited()),
                 analysis.image().labels(),
-                rules,
-                BundleManifest.digestsOf(fermFiles));
-    }
-
-    private static Rule rule(AllowRule rule, String chain) {
-        List<String> ports = rule.ports().stream().flatMap(BundlePipeline::describe).toList();
-        List<String> from = rule.sources().any() ? List.of("any")
-                : rule.sources().networks().stream().map(Object::toString).toList();
-        return new Rule(rule.name().value(), chain, ports, from);
-    }
-
-    /** "443/tcp", or "published 8443/tcp" for a port matched before Docker's DNAT. */
-    private static Stream<String> describe(PortMatch match) {
-        String prefix = match.field() == PortField.ORIGINAL_DESTINATION ? "published " : "";
-        return match.ports().stream().map(range -> prefix + new ServicePort(range, match.protocol()));
+                ferm.rules(),
+                BundleManifest.digestsOf(ferm.files()));
     }
 
     private static List<String> ports(List<ServicePort> ports) {

@@ -1,47 +1,38 @@
 package io.github.fermmavenplugin.policy;
 
 import io.github.fermmavenplugin.descriptor.Descriptor;
-import io.github.fermmavenplugin.descriptor.Descriptor.DefaultSettings;
 import io.github.fermmavenplugin.descriptor.Descriptor.DockerSettings;
 import io.github.fermmavenplugin.descriptor.Descriptor.RuleSpec;
 import io.github.fermmavenplugin.descriptor.Located;
 import io.github.fermmavenplugin.diagnostic.InvalidInputException;
+import io.github.fermmavenplugin.diagnostic.InvalidValueException;
 import io.github.fermmavenplugin.diagnostic.Quoted;
 import io.github.fermmavenplugin.diagnostic.SourcePosition;
 import io.github.fermmavenplugin.dockerfile.ImageMetadata;
 import io.github.fermmavenplugin.net.InterfaceName;
-import io.github.fermmavenplugin.net.InvalidValueException;
 import io.github.fermmavenplugin.net.ServicePort;
 import io.github.fermmavenplugin.policy.Policy.DockerNetwork;
 import io.github.fermmavenplugin.policy.Policy.Fallback;
 import io.github.fermmavenplugin.policy.Policy.FallbackAction;
-import io.github.fermmavenplugin.policy.PortMatch.PortField;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
- * Checks a descriptor against the image it guards and turns it into a {@link Policy}. Every error
- * about what the user meant is raised here, at the value's position.
+ * Checks a descriptor, whose form the descriptor package has checked, against the image it guards and turns
+ * it into a {@link Policy}. Every error about what the user meant is raised here, at the value's position.
+ * The ingress rules' ports are planned first (what is published where, what is plain), then each rule is
+ * built once.
  */
 public final class PolicyBuilder {
-
-    private static final int SUPPORTED_VERSION = 1;
-    private static final String SERVICE_NAME_RULE =
-            "Set 'service:' to 1-40 characters: lowercase letters and digits first, then also '.', '_' or '-',"
-                    + " not starting with 'docker.', which names the container rules' files.";
 
     private final Descriptor descriptor;
     private final SourcePosition top;
     private final ImageMetadata image;
+    private final Set<String> ruleNames = new HashSet<>();
 
     private PolicyBuilder(Descriptor descriptor, Path descriptorFile, ImageMetadata image) {
         this.descriptor = descriptor;
@@ -57,79 +48,59 @@ public final class PolicyBuilder {
         return new PolicyBuilder(descriptor, descriptorFile, image).build(fallbackService);
     }
 
+    /** An ingress rule's ports as planned: container ports matched after DNAT, host ports matched before. */
+    private record PlannedRule(Located<RuleSpec> spec, RuleName name, List<ServicePort> plain,
+            List<ServicePort> published) {
+    }
+
     private Policy build(String fallbackService) {
-        checkVersion();
         ServiceName service = service(fallbackService);
         DockerNetwork network = network();
         List<ServicePort> inherited = inherited();
         ExposedPorts exposed = new ExposedPorts(image, inherited);
-        SourceResolver sources = new SourceResolver(groups());
-        sources.resolveAllGroups();
-        List<AllowRule> ingress = new ArrayList<>();
-        Set<String> names = new HashSet<>();
-        PublishedPorts published = new PublishedPorts();
-        Map<RuleName, SourcePosition> positions = new LinkedHashMap<>();
-        List<ServicePort> opened = new ArrayList<>();
-        for (Located<RuleSpec> spec : rules(descriptor.ingress(), "ingress")) {
-            AllowRule rule = ingressRule(spec, names, exposed, sources, published, opened);
-            positions.put(rule.name(), spec.position());
-            ingress.add(rule);
-        }
-        List<AllowRule> host = new ArrayList<>();
-        for (Located<RuleSpec> spec : rules(descriptor.host(), "host")) {
-            host.add(hostRule(spec, names, sources));
-        }
-        return new Policy(service, network, published.leaveOutOfPlainRules(ingress, positions), host, fallback(),
-                exposed.all(), inherited, exposed.notOpened(opened));
-    }
+        SourceResolver sources = new SourceResolver(descriptor.groups());
 
-    private void checkVersion() {
-        Located<Integer> version = descriptor.version();
-        if (version == null || version.isEmpty()) {
-            throw new InvalidInputException(version == null ? top : version.position(),
-                    "the descriptor does not say its version", "Start it with 'version: 1'.");
-        }
-        if (version.value() != SUPPORTED_VERSION) {
-            throw new InvalidInputException(version.position(), "descriptor version " + version.value()
-                    + " is not supported", "This plugin reads version 1; write 'version: 1' or update the plugin.");
-        }
+        PublishedPorts plan = new PublishedPorts();
+        List<ServicePort> opened = new ArrayList<>();
+        List<PlannedRule> planned = descriptor.ingress().stream()
+                .map(spec -> plan(spec, exposed, plan, opened)).toList();
+        List<AllowRule> ingress = planned.stream().map(rule -> new AllowRule(rule.name(),
+                plan.matches(rule.plain(), rule.published(), rule.name(), rule.spec().position()),
+                sources.resolve(rule.spec().value().from(), rule.spec().value().except()), rule.spec().position()))
+                .toList();
+        List<AllowRule> host = descriptor.host().stream().map(spec -> hostRule(spec, sources)).toList();
+        return new Policy(service, network, ingress, host, fallback(), exposed.all(), inherited,
+                exposed.notOpened(opened));
     }
 
     /** The descriptor's name, else the image's title where it is a usable name, else the artifactId. */
     private ServiceName service(String fallbackService) {
-        Located<String> service = descriptor.service();
-        if (service != null) {
-            String name = present(service, "the service's name");
-            if (!ServiceName.GRAMMAR.matcher(name).matches()) {
-                throw new InvalidInputException(service.position(), Quoted.of(name) + " is not a usable service name",
-                        SERVICE_NAME_RULE);
-            }
-            return new ServiceName(name);
+        Optional<Located<String>> service = descriptor.service();
+        if (service.isPresent()) {
+            return new ServiceName(ServiceName.GRAMMAR.check(service.get()));
         }
-        Optional<String> title = image.label(ImageMetadata.OCI_TITLE)
-                .filter(name -> ServiceName.GRAMMAR.matcher(name).matches());
+        Optional<String> title = image.label(ImageMetadata.OCI_TITLE).filter(ServiceName.GRAMMAR::matches);
         if (title.isPresent()) {
             return new ServiceName(title.get());
         }
-        if (!ServiceName.GRAMMAR.matcher(fallbackService).matches()) {
+        if (!ServiceName.GRAMMAR.matches(fallbackService)) {
             throw new InvalidInputException(top, "the artifactId " + Quoted.of(fallbackService)
-                    + ", the default service name, is not a usable service name", SERVICE_NAME_RULE);
+                    + ", the default service name, is not a usable service name", ServiceName.GRAMMAR.remedy());
         }
         return new ServiceName(fallbackService);
     }
 
     private DockerNetwork network() {
-        DockerSettings docker = section(descriptor.docker(), "docker");
-        DockerMode mode = DockerMode.BRIDGE;
-        if (docker != null && docker.mode() != null) {
-            mode = choice(docker.mode(), DockerMode.class, "docker.mode");
-        }
-        InterfaceName bridge = docker == null || docker.bridge() == null ? mode.defaultBridge() : bridge(docker.bridge());
-        if (docker == null || docker.external() == null) {
+        DockerSettings docker = descriptor.docker();
+        DockerMode mode = docker.mode().map(Located::value)
+                .map(written -> written == Descriptor.NetworkMode.SWARM ? DockerMode.SWARM : DockerMode.BRIDGE)
+                .orElse(DockerMode.BRIDGE);
+        InterfaceName bridge = docker.bridge().map(PolicyBuilder::bridge).orElseGet(mode::defaultBridge);
+        if (docker.external().isEmpty()) {
             return new DockerNetwork(bridge, List.of(InterfaceName.parse("eth0")));
         }
         List<InterfaceName> external = new ArrayList<>();
-        for (Located<String> entry : nonEmpty(docker.external(), "docker.external", "[eth0]")) {
+        for (Located<String> entry : docker.external().get()) {
             InterfaceName name = interfaceName(entry);
             Optional<InterfaceName> clash = DockerNetwork.DOCKER_BRIDGES.stream().filter(name::overlaps).findFirst();
             if (clash.isPresent()) {
@@ -157,115 +128,68 @@ public final class PolicyBuilder {
     }
 
     private List<ServicePort> inherited() {
-        DockerSettings docker = section(descriptor.docker(), "docker");
-        if (docker == null || docker.inherited() == null) {
-            return List.of();
-        }
-        List<ServicePort> ports = new ArrayList<>();
-        for (Located<String> entry : nonEmpty(docker.inherited(), "docker.inherited", "[\"80/tcp\"]")) {
-            present(entry, "a port");
-            PortSpec spec = PortSpec.parse(entry);
-            if (spec.published().isPresent()) {
-                throw new InvalidInputException(entry.position(), "an inherited port is a container port",
-                        "Write the port the base image exposes, like \"80/tcp\".");
-            }
-            ports.add(spec.container());
-        }
-        return ports.stream().distinct().sorted().toList();
+        return unpublished(descriptor.docker().inherited(), "an inherited port is a container port",
+                "Write the port the base image exposes, like \"80/tcp\".").stream().distinct().sorted().toList();
     }
 
-    private Map<String, Located<List<Located<String>>>> groups() {
-        Located<Map<String, Located<List<Located<String>>>>> groups = descriptor.groups();
-        if (groups == null) {
-            return Map.of();
-        }
-        if (groups.isEmpty() || groups.value().isEmpty()) {
-            throw new InvalidInputException(groups.position(), "'groups' is empty",
-                    "Define groups like 'office: [198.51.100.0/24]', or remove the key.");
-        }
-        return groups.value();
-    }
-
-    private List<Located<RuleSpec>> rules(Located<List<Located<RuleSpec>>> rules, String key) {
-        if (rules == null) {
-            return List.of();
-        }
-        List<Located<RuleSpec>> list = nonEmpty(rules, key, "a list of rules, each with 'name:' and 'ports:'");
-        for (Located<RuleSpec> rule : list) {
-            if (rule.isEmpty()) {
-                throw new InvalidInputException(rule.position(), "an empty " + key + " rule",
-                        "Give it at least 'name:' and 'ports:', or remove the '-'.");
-            }
-        }
-        return list;
-    }
-
-    private AllowRule ingressRule(Located<RuleSpec> located, Set<String> names, ExposedPorts exposed,
-            SourceResolver sources, PublishedPorts published, List<ServicePort> opened) {
+    /** An ingress rule's name and ports, its published ports recorded in the plan. */
+    private PlannedRule plan(Located<RuleSpec> located, ExposedPorts exposed, PublishedPorts plan,
+            List<ServicePort> opened) {
         RuleSpec spec = located.value();
-        RuleName name = ruleName(located, names);
-        List<PortMatch> matches;
-        if (spec.ports() == null) {
+        RuleName name = ruleName(spec.name());
+        if (spec.ports().isEmpty()) {
             if (exposed.all().isEmpty()) {
                 throw new InvalidInputException(located.position(), "rule '" + name
                         + "' opens all exposed ports, but the image exposes none", "List the rule's 'ports:'.");
             }
-            matches = group(exposed.all(), PortField.DESTINATION);
             opened.addAll(exposed.all());
-        } else {
-            List<ServicePort> containerPorts = new ArrayList<>();
-            List<ServicePort> publishedPorts = new ArrayList<>();
-            for (Located<String> entry : nonEmpty(spec.ports(), "ports", "[80, 443]")) {
-                present(entry, "a port");
-                PortSpec port = PortSpec.parse(entry);
-                exposed.requireExposed(port.container(), entry.position());
-                opened.add(port.container());
-                if (port.published().isPresent()) {
-                    ServicePort hostPorts = new ServicePort(port.published().get(), port.container().protocol());
-                    published.add(hostPorts, port.container(), entry.position());
-                    publishedPorts.add(hostPorts);
-                } else {
-                    containerPorts.add(port.container());
-                }
-            }
-            matches = new ArrayList<>(group(containerPorts, PortField.DESTINATION));
-            matches.addAll(group(publishedPorts, PortField.ORIGINAL_DESTINATION));
+            return new PlannedRule(located, name, exposed.all(), List.of());
         }
-        return new AllowRule(name, matches, sources.resolve(spec.from(), spec.except()));
+        List<ServicePort> plain = new ArrayList<>();
+        List<ServicePort> published = new ArrayList<>();
+        for (Located<String> entry : spec.ports().get()) {
+            PortSpec port = PortSpec.parse(entry);
+            exposed.requireExposed(port.container(), entry.position());
+            opened.add(port.container());
+            if (port.published().isPresent()) {
+                ServicePort hostPorts = new ServicePort(port.published().get(), port.container().protocol());
+                plan.add(hostPorts, port.container(), entry.position());
+                published.add(hostPorts);
+            } else {
+                plain.add(port.container());
+            }
+        }
+        return new PlannedRule(located, name, plain, published);
     }
 
-    private AllowRule hostRule(Located<RuleSpec> located, Set<String> names, SourceResolver sources) {
+    private AllowRule hostRule(Located<RuleSpec> located, SourceResolver sources) {
         RuleSpec spec = located.value();
-        RuleName name = ruleName(located, names);
-        if (spec.ports() == null) {
-            throw new InvalidInputException(located.position(), "host rule '" + name + "' has no 'ports:'",
-                    "List the host ports it opens, like [22].");
-        }
+        RuleName name = ruleName(spec.name());
+        List<ServicePort> ports = unpublished(spec.ports().orElseThrow(),
+                "a host rule opens host ports; nothing is published", "Write the port alone, like 22.");
+        List<PortMatch> matches = ports.stream().map(ServicePort::protocol).distinct().sorted()
+                .map(protocol -> new PortMatch(protocol, PortMatch.PortField.DESTINATION, ports.stream()
+                        .filter(port -> port.protocol() == protocol).map(ServicePort::range).toList()))
+                .toList();
+        return new AllowRule(name, matches, sources.resolve(spec.from(), spec.except()), located.position());
+    }
+
+    /** Ports where publishing means nothing: each one a port or range alone. */
+    private static List<ServicePort> unpublished(List<Located<String>> entries, String problem, String remedy) {
         List<ServicePort> ports = new ArrayList<>();
-        for (Located<String> entry : nonEmpty(spec.ports(), "ports", "[22]")) {
-            present(entry, "a port");
+        for (Located<String> entry : entries) {
             PortSpec port = PortSpec.parse(entry);
             if (port.published().isPresent()) {
-                throw new InvalidInputException(entry.position(), "a host rule opens host ports; nothing is published",
-                        "Write the port alone, like 22.");
+                throw new InvalidInputException(entry.position(), problem, remedy);
             }
             ports.add(port.container());
         }
-        return new AllowRule(name, group(ports, PortField.DESTINATION), sources.resolve(spec.from(), spec.except()));
+        return ports;
     }
 
-    private RuleName ruleName(Located<RuleSpec> rule, Set<String> names) {
-        Located<String> name = rule.value().name();
-        if (name == null) {
-            throw new InvalidInputException(rule.position(), "the rule has no 'name:'",
-                    "Name it, like 'name: web': the name shows in the rule's comment in iptables.");
-        }
-        String text = present(name, "the rule's name");
-        if (!RuleName.GRAMMAR.matcher(text).matches()) {
-            throw new InvalidInputException(name.position(), Quoted.of(text) + " is not a usable rule name",
-                    "Use 1-63 characters: lowercase letters and digits first, then also '.', '_' or '-'.");
-        }
-        if (!names.add(text)) {
+    private RuleName ruleName(Located<String> name) {
+        String text = RuleName.GRAMMAR.check(name);
+        if (!ruleNames.add(text)) {
             throw new InvalidInputException(name.position(), "a rule named '" + text + "' is already defined",
                     "Give every rule of the descriptor its own name.");
         }
@@ -273,71 +197,17 @@ public final class PolicyBuilder {
     }
 
     private Fallback fallback() {
-        DefaultSettings defaults = section(descriptor.defaults(), "defaults");
-        FallbackAction action = defaults == null || defaults.action() == null
-                ? FallbackAction.DROP : choice(defaults.action(), FallbackAction.class, "defaults.action");
-        boolean log = defaults != null && defaults.log() != null && Boolean.TRUE.equals(present(defaults.log(),
-                "true or false"));
-        return new Fallback(action, log);
-    }
-
-    private static List<PortMatch> group(List<ServicePort> ports, PortField field) {
-        return ports.stream()
-                .collect(Collectors.groupingBy(ServicePort::protocol, LinkedHashMap::new,
-                        Collectors.mapping(ServicePort::range, Collectors.toList())))
-                .entrySet().stream()
-                .sorted(Map.Entry.comparingByKey())
-                .map(e -> new PortMatch(e.getKey(), field, e.getValue()))
-                .toList();
+        FallbackAction action = descriptor.defaults().action().map(Located::value)
+                .map(written -> written == Descriptor.DefaultAction.REJECT ? FallbackAction.REJECT : FallbackAction.DROP)
+                .orElse(FallbackAction.DROP);
+        return new Fallback(action, descriptor.defaults().log());
     }
 
     private static InterfaceName interfaceName(Located<String> entry) {
-        String text = present(entry, "an interface name");
         try {
-            return InterfaceName.parse(text);
+            return InterfaceName.parse(entry.value());
         } catch (InvalidValueException e) {
             throw new InvalidInputException(entry.position(), e.problem(), e.remedy());
         }
-    }
-
-    private static <E extends Enum<E>> E choice(Located<String> entry, Class<E> type, String key) {
-        String text = present(entry, "one of " + choices(type));
-        return Arrays.stream(type.getEnumConstants())
-                .filter(c -> c.name().toLowerCase(Locale.ROOT).equals(text))
-                .findFirst()
-                .orElseThrow(() -> new InvalidInputException(entry.position(),
-                        Quoted.of(text) + " is not a " + key, "Use one of: " + choices(type) + "."));
-    }
-
-    private static String choices(Class<? extends Enum<?>> type) {
-        return Arrays.stream(type.getEnumConstants()).map(c -> c.name().toLowerCase(Locale.ROOT))
-                .collect(Collectors.joining(", "));
-    }
-
-    /** A section's settings, or null when the key is absent; a key without settings is a mistake. */
-    private static <T> T section(Located<T> section, String key) {
-        if (section == null) {
-            return null;
-        }
-        if (section.isEmpty()) {
-            throw new InvalidInputException(section.position(), "'" + key + "' has no settings",
-                    "Give it its settings, or remove the key to use the defaults.");
-        }
-        return section.value();
-    }
-
-    static <T> T present(Located<T> value, String expected) {
-        if (value.isEmpty()) {
-            throw new InvalidInputException(value.position(), "a value is missing here", "Write " + expected + ".");
-        }
-        return value.value();
-    }
-
-    static <T> List<T> nonEmpty(Located<List<T>> list, String key, String example) {
-        if (list.isEmpty() || list.value().isEmpty()) {
-            throw new InvalidInputException(list.position(), "'" + key + "' is empty",
-                    "List at least one entry, like " + example + ", or remove the key.");
-        }
-        return list.value();
     }
 }

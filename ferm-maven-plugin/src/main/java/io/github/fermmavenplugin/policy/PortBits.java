@@ -18,6 +18,20 @@ final class PortBits {
         return bits;
     }
 
+    /** The fewest ranges that hold exactly the ports of these, in order: overlapping and adjacent ones joined. */
+    static List<PortRange> merged(Collection<PortRange> ranges) {
+        List<PortRange> merged = new ArrayList<>();
+        for (PortRange range : ranges.stream().sorted().toList()) {
+            PortRange last = merged.isEmpty() ? null : merged.get(merged.size() - 1);
+            if (last != null && range.first() <= last.last() + 1) {
+                merged.set(merged.size() - 1, new PortRange(last.first(), Math.max(last.last(), range.last())));
+            } else {
+                merged.add(range);
+            }
+        }
+        return List.copyOf(merged);
+    }
+
     /** The fewest ranges that hold exactly the set bits, in order. */
     static List<PortRange> ranges(BitSet bits) {
         List<PortRange> ranges = new ArrayList<>();

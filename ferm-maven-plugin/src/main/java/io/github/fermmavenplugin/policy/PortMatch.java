@@ -8,14 +8,14 @@ import java.util.Optional;
 /**
  * Ports of one protocol that a rule matches in one packet field.
  *
- * @param ports sorted, each once
+ * @param ports sorted, overlapping and adjacent ranges joined (80, 81 and 82-90 are 80-90)
  * @param hostPortsLeftOut for container ports: host ports whose clients this match does not admit,
  *     though Docker forwards them to these ports, because the descriptor publishes them for other rules
  */
 public record PortMatch(Protocol protocol, PortField field, List<PortRange> ports, Optional<PortRange> hostPortsLeftOut) {
 
     public PortMatch {
-        ports = ports.stream().distinct().sorted().toList();
+        ports = PortBits.merged(ports);
         if (ports.isEmpty()) {
             throw new IllegalArgumentException("a port match needs ports");
         }

@@ -5,12 +5,11 @@ import java.util.regex.Pattern;
 /** A rule's label; it shows in the rule's comment in iptables. */
 public record RuleName(String value) {
 
-    public static final Pattern GRAMMAR = Pattern.compile("[a-z0-9][a-z0-9._-]{0,62}");
+    static final NameGrammar GRAMMAR = new NameGrammar(Pattern.compile("[a-z0-9][a-z0-9._-]{0,62}"), "rule name",
+            "Use 1-63 characters: lowercase letters and digits first, then also '.', '_' or '-'.");
 
     public RuleName {
-        if (!GRAMMAR.matcher(value).matches()) {
-            throw new IllegalArgumentException("not a rule name: " + value);
-        }
+        GRAMMAR.require(value);
     }
 
     @Override

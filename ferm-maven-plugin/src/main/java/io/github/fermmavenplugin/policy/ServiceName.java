@@ -8,12 +8,12 @@ import java.util.regex.Pattern;
  */
 public record ServiceName(String value) {
 
-    public static final Pattern GRAMMAR = Pattern.compile("(?!docker\\.)[a-z0-9][a-z0-9._-]{0,39}");
+    static final NameGrammar GRAMMAR = new NameGrammar(Pattern.compile("(?!docker\\.)[a-z0-9][a-z0-9._-]{0,39}"),
+            "service name", "Set 'service:' to 1-40 characters: lowercase letters and digits first, then also '.',"
+                    + " '_' or '-', not starting with 'docker.', which names the container rules' files.");
 
     public ServiceName {
-        if (!GRAMMAR.matcher(value).matches()) {
-            throw new IllegalArgumentException("not a service name: " + value);
-        }
+        GRAMMAR.require(value);
     }
 
     @Override

@@ -21,8 +21,9 @@ public record Sources(boolean any, List<Cidr> networks) {
         }
     }
 
+    /** The networks, merged: none inside another, no two halves of one network side by side. */
     public static Sources of(List<Cidr> networks) {
-        return new Sources(false, networks);
+        return new Sources(false, Networks.merged(networks));
     }
 
     /**

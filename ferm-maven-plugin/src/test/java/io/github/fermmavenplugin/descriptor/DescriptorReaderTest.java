@@ -49,32 +49,47 @@ class DescriptorReaderTest {
                 """);
 
         assertThat(d.version().value()).isEqualTo(1);
-        assertThat(d.service().value()).isEqualTo("billing-api");
-        assertThat(d.service().position()).hasToString(dir.resolve("firewall.yaml") + ":2:10");
-        assertThat(d.docker().value().external().value()).extracting(Located::value).containsExactly("eth0");
-        assertThat(d.groups().value().get("office").value()).extracting(Located::value)
+        assertThat(d.service().orElseThrow().value()).isEqualTo("billing-api");
+        assertThat(d.service().orElseThrow().position()).hasToString(dir.resolve("firewall.yaml") + ":2:10");
+        assertThat(d.docker().mode().orElseThrow().value()).isEqualTo(Descriptor.NetworkMode.BRIDGE);
+        assertThat(d.docker().external().orElseThrow()).extracting(Located::value).containsExactly("eth0");
+        assertThat(d.groups().get("office").value()).extracting(Located::value)
                 .containsExactly("198.51.100.0/24", "2001:db8:10::/48");
-        RuleSpec web = d.ingress().value().get(0).value();
-        assertThat(web.ports().value()).extracting(Located::value).containsExactly("80", "443");
-        Located<String> published = d.ingress().value().get(1).value().ports().value().get(0);
+        RuleSpec web = d.ingress().get(0).value();
+        assertThat(web.ports().orElseThrow()).extracting(Located::value).containsExactly("80", "443");
+        Located<String> published = d.ingress().get(1).value().ports().orElseThrow().get(0);
         assertThat(published.value()).isEqualTo("8443:443");
         assertThat(published.position().line()).isEqualTo(15);
         assertThat(published.position().column()).isEqualTo(13);
-        assertThat(d.host().value().get(0).value().from()).isNull();
-        assertThat(d.defaults().value().log().value()).isFalse();
+        assertThat(d.host().get(0).value().from()).isEmpty();
+        assertThat(d.host().get(0).value().except()).isEmpty();
+        assertThat(d.defaults().action().orElseThrow().value()).isEqualTo(Descriptor.DefaultAction.DROP);
+        assertThat(d.defaults().log()).isFalse();
     }
 
     @Test
-    void keyWithoutValueIsPresentButEmpty() {
-        Descriptor d = read("""
+    void leftOutKeysAreEmptyNotNull() {
+        Descriptor d = read("version: 1\n");
+        assertThat(d.service()).isEmpty();
+        assertThat(d.docker().mode()).isEmpty();
+        assertThat(d.docker().external()).isEmpty();
+        assertThat(d.docker().inherited()).isEmpty();
+        assertThat(d.groups()).isEmpty();
+        assertThat(d.ingress()).isEmpty();
+        assertThat(d.host()).isEmpty();
+        assertThat(d.defaults().action()).isEmpty();
+    }
+
+    @Test
+    void aKeyWithoutValueIsRefusedWhereItStands() {
+        assertThatThrownBy(() -> read("""
                 version: 1
                 ingress:
                   - name: web
                     ports:
-                """);
-        Located<?> ports = d.ingress().value().get(0).value().ports();
-        assertThat(ports.isEmpty()).isTrue();
-        assertThat(ports.position().line()).isEqualTo(4);
+                """))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining(dir.resolve("firewall.yaml") + ":4:11: 'ports' is empty");
     }
 
     @ParameterizedTest(name = "{0}")

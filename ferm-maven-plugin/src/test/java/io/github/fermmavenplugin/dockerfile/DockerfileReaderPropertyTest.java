@@ -16,6 +16,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
+import net.jqwik.api.constraints.IntRange;
 
 /**
  * Whatever the text, the reader either answers or throws the project's user error with a position in the
@@ -34,6 +35,55 @@ class DockerfileReaderPropertyTest {
     @Property(tries = 500)
     void arbitraryTextNeverEscapesAsAnythingButAUserError(@ForAll("arbitraryText") String text) {
         readExpectingOnlyUserErrors(text, BuildOptions.DEFAULT);
+    }
+
+    /**
+     * Constructs at their limits, combined: an escape directive of either kind, an EXPOSE continued over many
+     * lines (with comment lines between), heredoc bodies full of EXPOSE lines, a long LABEL word, and a port
+     * nested in ${...:-...} up to the deepest allowed: the ports are exactly the ones written, and one level
+     * deeper is refused at the EXPOSE line.
+     */
+    @Property(tries = 200)
+    void constructsAtTheirLimitsExposeExactlyWhatTheySay(@ForAll("escapes") char escape,
+            @ForAll @IntRange(min = 0, max = 2_000) int continuedLines,
+            @ForAll @IntRange(min = 0, max = 2_000) int heredocLines,
+            @ForAll @IntRange(min = 1, max = 20_000) int labelLength,
+            @ForAll @IntRange(min = 1, max = ShellLexer.MAX_NESTING + 1) int nesting,
+            @ForAll @IntRange(min = 1, max = 65_535) int port) {
+        StringBuilder text = new StringBuilder(escape == '`' ? "# escape=`\n" : "# escape=\\\n");
+        text.append("FROM alpine\n");
+        text.append("RUN <<-BODY\n").append("\tEXPOSE 9\n".repeat(heredocLines)).append("\tBODY\n");
+        text.append("LABEL long=").append("w".repeat(labelLength)).append('\n');
+        int exposeLine = text.toString().split("\n", -1).length;
+        text.append("EXPOSE ").append("${UNSET:-".repeat(nesting)).append(port).append("}".repeat(nesting));
+        for (int i = 0; i < continuedLines; i++) {
+            text.append(" ").append(escape).append("\n# between\n  ").append(port);
+        }
+        text.append("/udp\n");
+        UserFile file = new UserFile(DOCKERFILE, text.toString(), "0".repeat(64));
+        WorkBudget budget = WorkBudget.standard();
+        if (nesting > ShellLexer.MAX_NESTING) {
+            try {
+                DockerfileReader.read(file, BuildOptions.DEFAULT, budget);
+                throw new AssertionError("nesting " + nesting + " was accepted");
+            } catch (InvalidInputException e) {
+                assertThat(e.position().line()).isEqualTo(exposeLine);
+                assertThat(e.problem()).contains("nested more than " + ShellLexer.MAX_NESTING);
+            }
+        } else {
+            ImageMetadata metadata = DockerfileReader.read(file, BuildOptions.DEFAULT, budget);
+            // the heredoc's EXPOSE 9 lines are body, never instructions; the last continued word carries /udp
+            List<String> expected = continuedLines == 0 ? List.of(port + "/udp")
+                    : List.of(port + "/tcp", port + "/udp");
+            assertThat(metadata.ports()).map(Object::toString).containsExactlyElementsOf(expected);
+            assertThat(metadata.labels()).containsEntry("long", "w".repeat(labelLength));
+        }
+        assertThat(budget.spent()).isLessThanOrEqualTo(2L * text.length() + 64L * continuedLines);
+    }
+
+    @Provide
+    Arbitrary<Character> escapes() {
+        return Arbitraries.of('\\', '`');
     }
 
     private static void readExpectingOnlyUserErrors(String text, BuildOptions options) {

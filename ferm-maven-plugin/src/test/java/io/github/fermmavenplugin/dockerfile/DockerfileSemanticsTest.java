@@ -10,7 +10,6 @@ import io.github.fermmavenplugin.diagnostic.InvalidInputException;
 import io.github.fermmavenplugin.diagnostic.SourcePosition;
 import io.github.fermmavenplugin.diagnostic.UserFile;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -516,13 +515,4 @@ class DockerfileSemanticsTest {
                 fails("EXPOSE does not take flags", lines("FROM alpine", "EXPOSE --tcp 80"), 2, "--tcp"));
     }
 
-    @org.junit.jupiter.api.Test
-    void theTableCoversAtLeastEightyCases() {
-        assertThat(all()).hasSizeGreaterThanOrEqualTo(80);
-    }
-
-    static List<DockerfileCase> all() {
-        return Stream.of(instructionsAndLines(), stages(), argsAndEnv(), expansion(), expose(), labels(),
-                directivesAndHeredocs(), malformed()).flatMap(s -> s).toList();
-    }
 }

@@ -6,16 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.fermmavenplugin.diagnostic.InvalidInputException;
 import io.github.fermmavenplugin.diagnostic.UserFile;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 
 /**
- * Files near UserFile's 1 MiB limit, shaped to make a careless reader quadratic or exponential, finish quickly.
+ * Files near UserFile's 1 MiB limit, shaped to make a careless reader quadratic or exponential, end in their one
+ * outcome with the work bounded: the steps the {@link WorkBudget} counted, never the time taken.
  */
-@Timeout(20)
 class LargeDockerfilesTest {
 
     private static final Path DOCKERFILE = Path.of("Dockerfile");
@@ -60,9 +58,29 @@ class LargeDockerfilesTest {
     @Test
     void valuesThatDoubleOnEveryLine() {
         String text = "FROM alpine\nENV A=xxxxxxxx\n" + "ENV A=$A$A\n".repeat(40) + "LABEL a=$A\n";
-        long started = System.nanoTime();
-        assertThatThrownBy(() -> read(text)).isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining("more than");
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+        WorkBudget budget = WorkBudget.standard();
+        // 8 characters doubled 18 times would be 2 MiB, past the 1 MiB an expansion may make: line 2 + 18
+        assertThatThrownBy(() -> DockerfileReader.read(new UserFile(DOCKERFILE, text, "0".repeat(64)),
+                        BuildOptions.DEFAULT, budget))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+                    assertThat(e.position().line()).isEqualTo(20);
+                    assertThat(e.problem()).contains("more than " + ShellLexer.MAX_LENGTH + " characters");
+                });
+        // 2 MiB made on the way to line 19's 1 MiB value, 2 MiB at line 20 before the refusal, and the lines read
+        assertThat(budget.spent()).isLessThanOrEqualTo(4L * ShellLexer.MAX_LENGTH + 1_000);
+    }
+
+    @Test
+    void manySmallExpansionsOfAHugeValueEndAtTheBudget() {
+        String text = "FROM alpine\nENV A=" + "x".repeat(500_000) + "\n" + "LABEL a=$A\n".repeat(200) + "EXPOSE 80\n";
+        WorkBudget budget = WorkBudget.standard();
+        assertThatThrownBy(() -> DockerfileReader.read(new UserFile(DOCKERFILE, text, "0".repeat(64)),
+                        BuildOptions.DEFAULT, budget))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+                    // reading the ENV line and 99 labels of 500,000 characters cross the 50,000,000 steps
+                    assertThat(e.position().line()).isEqualTo(2 + 99);
+                    assertThat(e.problem()).contains("produce too much text", "more than 50000000 steps");
+                });
+        assertThat(budget.spent()).isLessThanOrEqualTo(WorkBudget.DEFAULT_STEPS + 500_000);
     }
 }

@@ -3,6 +3,7 @@ package io.github.fermmavenplugin.dockerfile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.fermmavenplugin.diagnostic.InvalidValueException;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -73,7 +74,7 @@ class ShellLexerTest {
         "a\\|a",
         "''|~~",
     })
-    void expandsAsBuildKit(String text, String expected) throws ExpansionException {
+    void expandsAsBuildKit(String text, String expected) {
         assertThat(ShellLexer.expand(text, VARIABLES, '\\').word()).isEqualTo(expected);
     }
 
@@ -95,8 +96,7 @@ class ShellLexerTest {
         "${FOO/$EMPTY/ww} ; xxyy ; wwxxyy",
         "${FOO:?must be set $BAR} ; value ; value",
     })
-    void patternsWithVariablesAndSpecialCharacters(String text, String foo, String expected)
-            throws ExpansionException {
+    void patternsWithVariablesAndSpecialCharacters(String text, String foo, String expected) {
         Map<String, String> variables = Map.of("FOO", foo, "NEEDLE", "\\*/", "SLASH_TMP", "/tmp", "EMPTY", "",
                 "BAR", "x");
         assertThat(ShellLexer.expand(text, variables, '\\').word()).isEqualTo(expected);
@@ -109,7 +109,7 @@ class ShellLexerTest {
     }
 
     @Test
-    void splitsExpandedValuesButNotQuotedOnes() throws ExpansionException {
+    void splitsExpandedValuesButNotQuotedOnes() {
         assertThat(ShellLexer.expand("$TWO", VARIABLES, '\\').words()).containsExactly("80", "443");
         assertThat(ShellLexer.expand("\"$TWO\"", VARIABLES, '\\').words()).containsExactly("80 443");
         assertThat(ShellLexer.expand("a\\ b c", VARIABLES, '\\').words()).containsExactly("a b", "c");
@@ -118,13 +118,13 @@ class ShellLexerTest {
     }
 
     @Test
-    void theBacktickEscapesWhenChosen() throws ExpansionException {
+    void theBacktickEscapesWhenChosen() {
         assertThat(ShellLexer.expand("`$PORT", VARIABLES, '`').word()).isEqualTo("$PORT");
         assertThat(ShellLexer.expand("C:\\dir", VARIABLES, '`').word()).isEqualTo("C:\\dir");
     }
 
     @Test
-    void reportsUnsetAndEmptyVariables() throws ExpansionException {
+    void reportsUnsetAndEmptyVariables() {
         ShellLexer.Expansion expansion = ShellLexer.expand("$UNSET$EMPTY$PORT", VARIABLES, '\\');
         assertThat(expansion.unsetVariables()).containsExactly("UNSET");
         assertThat(expansion.emptyVariables()).containsExactly("EMPTY");
@@ -144,6 +144,11 @@ class ShellLexerTest {
         "${PORT:-x|missing '}'",
         "${PORT/x|missing '/'",
         "${PORT:=x}|unsupported modifier (:=)",
+        "${PORT:#8}|unsupported modifier (:#)",
+        "${PORT:##*0}|unsupported modifier (:#)",
+        "${PORT:%0}|unsupported modifier (:%)",
+        "${PORT:%%0*}|unsupported modifier (:%)",
+        "${UNSET:#x}|unsupported modifier (:#)",
         "${PORT^^}|unsupported modifier (^)",
         "${PORT x}|unsupported modifier",
         "'open|single quote",
@@ -152,15 +157,15 @@ class ShellLexerTest {
     })
     void refusesAsBuildKit(String text, String message) {
         assertThatThrownBy(() -> ShellLexer.expand(text, VARIABLES, '\\'))
-                .isInstanceOf(ExpansionException.class)
+                .isInstanceOf(InvalidValueException.class)
                 .hasMessageContaining(message);
     }
 
     @Test
     void namesTheVariableOfAQuestionMarkError() {
         assertThatThrownBy(() -> ShellLexer.expand("${UNSET:?}", VARIABLES, '\\'))
-                .isInstanceOfSatisfying(ExpansionException.class,
-                        e -> assertThat(e.variable()).contains("UNSET"));
+                .isInstanceOfSatisfying(InvalidValueException.class,
+                        e -> assertThat(e.remedy()).startsWith("Give UNSET a value"));
     }
 
     @Test
@@ -173,9 +178,9 @@ class ShellLexerTest {
     }
 
     @Test
-    void keepsRawTextForHeredocDetection() throws ExpansionException {
+    void keepsRawTextForHeredocDetection() {
         ShellLexer.Mode raw = new ShellLexer.Mode(true, true, true);
-        assertThat(ShellLexer.expand("RUN <<'EOF' $X ${Y:-z}", Map.of(), '\\', raw).words())
+        assertThat(ShellLexer.expand("RUN <<'EOF' $X ${Y:-z}", Map.of(), '\\', raw, WorkBudget.standard()).words())
                 .isEqualTo(List.of("RUN", "<<'EOF'", "$X", "${Y:-z}"));
     }
 }

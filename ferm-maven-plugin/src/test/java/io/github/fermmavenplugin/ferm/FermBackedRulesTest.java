@@ -2,6 +2,7 @@ package io.github.fermmavenplugin.ferm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.fermmavenplugin.bundle.BundleFile;
 import io.github.fermmavenplugin.policy.Policy;
 import io.github.fermmavenplugin.testing.Images;
 import io.github.fermmavenplugin.testing.IptablesRestoreCheck;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,7 +40,12 @@ class FermBackedRulesTest {
     private IptablesRules rules(String yaml, String... exposed) {
         Path ferm = RealTools.ferm();
         Policy policy = Policies.from(dir, yaml, Images.exposing(exposed));
-        return loaded(FermCheck.run(ferm, FermRenderer.render(policy)));
+        return loaded(FermCheck.run(ferm, FermRenderer.render(policy).files()));
+    }
+
+    /** A rule of service shop in DOCKER-USER, from eth0 to docker0: {@code match}, then its comment and ACCEPT. */
+    private static String accepted(String match, String rule) {
+        return "-A DOCKER-USER " + IN + " " + match + " --match comment --comment \"shop " + rule + "\" --jump ACCEPT";
     }
 
     /** The rules of ferm's output, once the real iptables-restore has accepted it where it can run. */
@@ -69,17 +76,12 @@ class FermBackedRulesTest {
                 "-A DOCKER-USER --in-interface eth0 --match conntrack --ctstate RELATED,ESTABLISHED --jump ACCEPT");
         List<String> drop = onEveryBridge("--jump DROP");
         assertThat(rules.ipChain("DOCKER-USER")).containsExactlyElementsOf(concat(established, List.of(
-                "-A DOCKER-USER " + IN + " --protocol tcp --match multiport --destination-ports 80,443"
-                        + " --match comment --comment \"shop web\" --jump ACCEPT",
-                "-A DOCKER-USER " + IN + " --source 10.20.0.0/16 --protocol tcp --dport 9100"
-                        + " --match comment --comment \"shop metrics\" --jump ACCEPT",
-                "-A DOCKER-USER " + IN + " --source 10.20.0.0/16 --protocol udp --dport 8125"
-                        + " --match comment --comment \"shop statsd\" --jump ACCEPT"), drop));
+                accepted("--protocol tcp --match multiport --destination-ports 80,443", "web"),
+                accepted("--source 10.20.0.0/16 --protocol tcp --dport 9100", "metrics"),
+                accepted("--source 10.20.0.0/16 --protocol udp --dport 8125", "statsd")), drop));
         assertThat(rules.ip6Chain("DOCKER-USER")).containsExactlyElementsOf(concat(established, List.of(
-                "-A DOCKER-USER " + IN + " --protocol tcp --match multiport --destination-ports 80,443"
-                        + " --match comment --comment \"shop web\" --jump ACCEPT",
-                "-A DOCKER-USER " + IN + " --source 2001:db8:20::/48 --protocol tcp --dport 9100"
-                        + " --match comment --comment \"shop metrics\" --jump ACCEPT"), drop));
+                accepted("--protocol tcp --match multiport --destination-ports 80,443", "web"),
+                accepted("--source 2001:db8:20::/48 --protocol tcp --dport 9100", "metrics")), drop));
         assertThat(String.join("\n", rules.ip6())).doesNotContainPattern("\\d+\\.\\d+\\.\\d+\\.\\d+");
     }
 
@@ -94,9 +96,8 @@ class FermBackedRulesTest {
                     from: [198.51.100.0/24]
                 """, "443");
 
-        assertThat(rules.ipChain("DOCKER-USER")).contains("-A DOCKER-USER " + IN
-                + " --source 198.51.100.0/24 --protocol tcp --match conntrack --ctorigdstport 8443"
-                + " --match comment --comment \"shop admin\" --jump ACCEPT");
+        assertThat(rules.ipChain("DOCKER-USER")).contains(
+                accepted("--source 198.51.100.0/24 --protocol tcp --match conntrack --ctorigdstport 8443", "admin"));
         assertThat(rules.ip6Chain("DOCKER-USER")).noneMatch(rule -> rule.contains("admin"));
     }
 
@@ -114,10 +115,8 @@ class FermBackedRulesTest {
                 """, "443");
 
         assertThat(rules.ipChain("DOCKER-USER")).containsSubsequence(
-                "-A DOCKER-USER " + IN + " --protocol tcp --dport 443 --match conntrack ! --ctorigdstport 8443"
-                        + " --match comment --comment \"shop web\" --jump ACCEPT",
-                "-A DOCKER-USER " + IN + " --source 198.51.100.0/24 --protocol tcp --match conntrack --ctorigdstport 8443"
-                        + " --match comment --comment \"shop admin\" --jump ACCEPT");
+                accepted("--protocol tcp --dport 443 --match conntrack ! --ctorigdstport 8443", "web"),
+                accepted("--source 198.51.100.0/24 --protocol tcp --match conntrack --ctorigdstport 8443", "admin"));
     }
 
     @Test
@@ -141,16 +140,16 @@ class FermBackedRulesTest {
         StringBuilder ports = new StringBuilder();
         String[] exposed = new String[40];
         for (int i = 0; i < 40; i++) {
-            ports.append(i == 0 ? "" : ", ").append(10000 + i);
-            exposed[i] = Integer.toString(10000 + i);
+            ports.append(i == 0 ? "" : ", ").append(10000 + 2 * i);
+            exposed[i] = Integer.toString(10000 + 2 * i);
         }
         IptablesRules rules = rules("version: 1\nservice: shop\ningress:\n  - name: many\n    ports: [" + ports + "]\n",
                 exposed);
 
         List<String> many = rules.ipChain("DOCKER-USER").stream().filter(r -> r.contains("multiport")).toList();
         assertThat(many).hasSize(3);
-        assertThat(many.get(0)).contains("--destination-ports 10000,10001,");
-        assertThat(many.get(2)).contains("10039 ");
+        assertThat(many.get(0)).contains("--destination-ports 10000,10002,");
+        assertThat(many.get(2)).contains("10078 ");
     }
 
     @Test
@@ -163,16 +162,13 @@ class FermBackedRulesTest {
                     ports: ["2905/sctp", "3868/sctp", "9000-9010/sctp"]
                 host:
                   - name: diameter
-                    ports: ["3868/sctp", "3869/sctp"]
+                    ports: ["3868/sctp", "3870/sctp"]
                 """, "2905/sctp", "3868/sctp", "9000-9010/sctp");
 
         assertThat(rules.ipChain("DOCKER-USER")).filteredOn(rule -> rule.contains("signalling")).containsExactly(
-                "-A DOCKER-USER " + IN + " --protocol sctp --dport 2905 --match comment --comment \"shop signalling\""
-                        + " --jump ACCEPT",
-                "-A DOCKER-USER " + IN + " --protocol sctp --dport 3868 --match comment --comment \"shop signalling\""
-                        + " --jump ACCEPT",
-                "-A DOCKER-USER " + IN + " --protocol sctp --dport 9000:9010 --match comment --comment"
-                        + " \"shop signalling\" --jump ACCEPT");
+                accepted("--protocol sctp --dport 2905", "signalling"),
+                accepted("--protocol sctp --dport 3868", "signalling"),
+                accepted("--protocol sctp --dport 9000:9010", "signalling"));
         assertThat(rules.ip6Chain("INPUT")).filteredOn(rule -> rule.contains("diameter")).hasSize(2);
     }
 
@@ -184,14 +180,12 @@ class FermBackedRulesTest {
                 ingress:
                   - name: web
                     ports: [80]
-                    from: ["::/0", "0:0:0:0:0:0:0:1"]
+                    from: ["::8/125", "0:0:0:0:0:0:0:1"]
                 """, "80");
 
         assertThat(rules.ip6Chain("DOCKER-USER")).filteredOn(rule -> rule.contains("web")).containsExactly(
-                "-A DOCKER-USER " + IN + " --source ::/0 --protocol tcp --dport 80 --match comment --comment"
-                        + " \"shop web\" --jump ACCEPT",
-                "-A DOCKER-USER " + IN + " --source ::1/128 --protocol tcp --dport 80 --match comment --comment"
-                        + " \"shop web\" --jump ACCEPT");
+                accepted("--source ::1/128 --protocol tcp --dport 80", "web"),
+                accepted("--source ::8/125 --protocol tcp --dport 80", "web"));
         assertThat(rules.ipChain("DOCKER-USER")).noneMatch(rule -> rule.contains("web"));
     }
 
@@ -208,8 +202,7 @@ class FermBackedRulesTest {
                 """, "80");
 
         assertThat(rules.ipChain("DOCKER-USER")).filteredOn(r -> r.contains("shop web")).containsExactly(
-                "-A DOCKER-USER " + IN + " --source 10.0.0.0/9 --protocol tcp --dport 80"
-                        + " --match comment --comment \"shop web\" --jump ACCEPT");
+                accepted("--source 10.0.0.0/9 --protocol tcp --dport 80", "web"));
         assertThat(rules.ip6Chain("DOCKER-USER")).noneMatch(r -> r.contains("shop web"));
         assertThat(String.join("\n", rules.ip())).doesNotContain("RETURN");
     }
@@ -219,17 +212,18 @@ class FermBackedRulesTest {
         Path ferm = RealTools.ferm();
         String yaml = "version: 1\nservice: %s\ndocker:\n  bridge: %s\ningress:\n  - name: web\n    ports: [80]\n"
                 + "    from: [%s]\n";
-        SortedMap<String, String> billing = FermRenderer.render(Policies.from(dir.resolve("billing"),
+        FermBundle billing = FermRenderer.render(Policies.from(dir.resolve("billing"),
                 yaml.formatted("billing", "docker0", "198.51.100.0/24"), Images.exposing("80")));
-        SortedMap<String, String> shop = FermRenderer.render(Policies.from(dir.resolve("shop"),
+        FermBundle shop = FermRenderer.render(Policies.from(dir.resolve("shop"),
                 yaml.formatted("shop", "br-shop", "203.0.113.0/24"), Images.exposing("80")));
-        SortedMap<String, String> host = new TreeMap<>(billing);
-        shop.forEach((name, text) -> assertThat(host.merge(name, text, (mine, theirs) -> {
-            assertThat(theirs).as("%s, shared by both bundles", name).isEqualTo(mine);
-            return mine;
-        })).isNotNull());
+        SortedMap<String, BundleFile> host = new TreeMap<>();
+        Stream.of(billing, shop).flatMap(bundle -> bundle.files().stream()).forEach(file ->
+                host.merge(file.path(), file, (mine, theirs) -> {
+                    assertThat(theirs).as("%s, shared by both bundles", file.path()).isEqualTo(mine);
+                    return mine;
+                }));
 
-        List<String> dockerUser = loaded(FermCheck.run(ferm, host)).ipChain("DOCKER-USER");
+        List<String> dockerUser = loaded(FermCheck.run(ferm, List.copyOf(host.values()))).ipChain("DOCKER-USER");
 
         assertThat(dockerUser).containsSubsequence(
                 "-A DOCKER-USER --in-interface eth0 --out-interface docker0 --source 198.51.100.0/24 --protocol tcp"

@@ -1,5 +1,8 @@
 package io.github.fermmavenplugin.ferm;
 
+import io.github.fermmavenplugin.bundle.BundleLayout;
+import io.github.fermmavenplugin.net.Cidr;
+import io.github.fermmavenplugin.net.IpFamily;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,6 +14,7 @@ import io.github.fermmavenplugin.testing.Policies;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,7 +29,10 @@ class FermRendererTest {
 
     private SortedMap<String, String> render(String yaml, String... exposed) {
         Policy policy = Policies.from(dir, yaml, Images.exposing(exposed));
-        return FermRenderer.render(policy);
+        SortedMap<String, String> texts = new TreeMap<>();
+        FermBundle bundle = FermRenderer.render(policy);
+        bundle.paths().forEach(path -> texts.put(path, bundle.text(path)));
+        return texts;
     }
 
     /** 443 is also published as 8443 for the office only, so web's 443 leaves host port 8443 out. */
@@ -64,20 +71,27 @@ class FermRendererTest {
     }
 
     @Test
+    void familiesGoToTheirFermDomains() {
+        assertThat(FermDomain.of(IpFamily.IPV4)).isEqualTo("ip");
+        assertThat(FermDomain.of(IpFamily.IPV6)).isEqualTo("ip6");
+        assertThat(FermDomain.of(Cidr.parse("10.0.0.0/8").family())).isEqualTo("ip");
+    }
+
+    @Test
     void dockerChainsAndDefaultsDoNotDependOnTheService() {
         String yaml = "version: 1\nservice: %s\ningress:\n  - name: web\n    ports: [80]\n";
         SortedMap<String, String> one = render(yaml.formatted("one"), "80");
         SortedMap<String, String> other = render(yaml.formatted("other"), "80");
 
-        assertThat(one.get(FermRenderer.DOCKER_CHAINS_FILE)).isEqualTo(other.get(FermRenderer.DOCKER_CHAINS_FILE));
-        assertThat(one.get(FermRenderer.DEFAULT_FILE)).isEqualTo(other.get(FermRenderer.DEFAULT_FILE));
-        assertThat(one.get(FermRenderer.DOCKER_CHAINS_FILE))
+        assertThat(one.get(BundleLayout.DOCKER_CHAINS_FILE)).isEqualTo(other.get(BundleLayout.DOCKER_CHAINS_FILE));
+        assertThat(one.get(BundleLayout.FALLBACK_FILE)).isEqualTo(other.get(BundleLayout.FALLBACK_FILE));
+        assertThat(one.get(BundleLayout.DOCKER_CHAINS_FILE))
                 .contains("chain (FORWARD DOCKER DOCKER-INGRESS DOCKER-ISOLATION-STAGE-1 DOCKER-ISOLATION-STAGE-2"
                         + " DOCKER-FORWARD DOCKER-BRIDGE DOCKER-CT DOCKER-INTERNAL) @preserve;")
                 .contains("chain (PREROUTING OUTPUT POSTROUTING DOCKER DOCKER-INGRESS) @preserve;")
                 .contains("table raw {\n        chain PREROUTING @preserve;")
                 .doesNotContain("RETURN;");
-        assertThat(one.get(FermRenderer.DEFAULT_FILE)).doesNotContain("RETURN;").endsWith("    DROP;\n}\n");
+        assertThat(one.get(BundleLayout.FALLBACK_FILE)).doesNotContain("RETURN;").endsWith("    DROP;\n}\n");
     }
 
     @Test
@@ -95,7 +109,7 @@ class FermRendererTest {
 
         assertThat(files.get("ferm.d/20-in.docker.shop.ferm"))
                 .contains("chain DOCKER-USER interface (eth0 ens3) outerface docker_gwbridge {");
-        assertThat(files.get(FermRenderer.DEFAULT_FILE))
+        assertThat(files.get(BundleLayout.FALLBACK_FILE))
                 .contains("chain DOCKER-USER interface (eth0 ens3) outerface (docker0 docker_gwbridge br-+) {");
     }
 
@@ -105,8 +119,8 @@ class FermRendererTest {
         SortedMap<String, String> billing = render(yaml.formatted("billing", "docker0"), "80");
         SortedMap<String, String> shop = render(yaml.formatted("shop", "br-+"), "80");
 
-        assertThat(billing.get(FermRenderer.DOCKER_CHAINS_FILE)).isEqualTo(shop.get(FermRenderer.DOCKER_CHAINS_FILE));
-        assertThat(billing.get(FermRenderer.DEFAULT_FILE)).isEqualTo(shop.get(FermRenderer.DEFAULT_FILE));
+        assertThat(billing.get(BundleLayout.DOCKER_CHAINS_FILE)).isEqualTo(shop.get(BundleLayout.DOCKER_CHAINS_FILE));
+        assertThat(billing.get(BundleLayout.FALLBACK_FILE)).isEqualTo(shop.get(BundleLayout.FALLBACK_FILE));
     }
 
     @ParameterizedTest(name = "{0}")

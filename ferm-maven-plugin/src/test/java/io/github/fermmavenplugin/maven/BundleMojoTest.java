@@ -2,6 +2,7 @@ package io.github.fermmavenplugin.maven;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.List;
+import java.util.stream.Stream;
 import org.apache.maven.api.di.Provides;
 import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoParameter;
@@ -17,8 +19,11 @@ import org.apache.maven.api.plugin.testing.MojoTest;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.artifact.DefaultArtifact;
 import org.apache.maven.artifact.handler.DefaultArtifactHandler;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.project.MavenProject;
+import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -82,8 +87,7 @@ class BundleMojoTest {
         long firstWrite = Files.getLastModifiedTime(archive).toMillis();
         Files.setLastModifiedTime(archive, FileTime.fromMillis(firstWrite - 60_000));
 
-        assertThatThrownBy(mojo::execute)
-                .isInstanceOf(MojoFailureException.class)
+        assertUserError(mojo)
                 .hasMessage("An artifact with classifier 'ferm' and type tar.gz is already attached to"
                         + " it.ferm:mojo-wiring:pom:1.0. Give this execution another 'classifier'.");
         assertThat(project.getAttachedArtifacts()).hasSize(1);
@@ -115,11 +119,9 @@ class BundleMojoTest {
     @InjectMojo(goal = "bundle", pom = POM)
     @MojoParameter(name = "verify", value = "bogus")
     void anUnknownVerifyModeFailsClearlyAndWritesNothing(BundleMojo mojo) {
-        assertThatThrownBy(mojo::execute)
-                .isInstanceOf(MojoFailureException.class)
+        assertUserError(mojo)
                 .hasMessage("ferm.verify is 'bogus'. Use auto, true or false.");
-        assertThat(basedir.resolve("target")).doesNotExist();
-        assertThat(project.getAttachedArtifacts()).isEmpty();
+        assertNothingWritten();
     }
 
     @Test
@@ -129,7 +131,7 @@ class BundleMojoTest {
         project.getAttachedArtifacts().clear();
         mojo.verify = "bogus";
 
-        assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class);
+        assertUserError(mojo);
         assertThat(basedir.resolve("target/mojo-wiring-1.0-ferm.tar.gz")).doesNotExist();
         assertThat(basedir.resolve("target/ferm")).doesNotExist();
     }
@@ -140,8 +142,7 @@ class BundleMojoTest {
         mojo.buildArgs = new java.util.HashMap<>();
         mojo.buildArgs.put("PORT", null);
 
-        assertThatThrownBy(mojo::execute)
-                .isInstanceOf(MojoFailureException.class)
+        assertUserError(mojo)
                 .hasMessage("buildArgs: 'PORT' has no value. Give it one, as --build-arg NAME=value does, or remove it.");
     }
 
@@ -153,18 +154,69 @@ class BundleMojoTest {
 
         mojo.execute();
 
-        assertThat(basedir.resolve("target")).doesNotExist();
-        assertThat(project.getAttachedArtifacts()).isEmpty();
+        assertNothingWritten();
     }
 
     @Test
     @InjectMojo(goal = "bundle", pom = POM)
     @MojoParameter(name = "descriptor", value = "${project.basedir}/missing.yaml")
     void aUserMistakeIsAFailureWithThePosition(BundleMojo mojo) {
-        assertThatThrownBy(mojo::execute)
-                .isInstanceOf(MojoFailureException.class)
+        assertUserError(mojo)
                 .hasMessageStartingWith(basedir.resolve("missing.yaml") + ": the firewall descriptor does not exist.");
         assertThat(basedir.resolve("target/mojo-wiring-1.0-ferm.tar.gz")).doesNotExist();
+    }
+
+    @Test
+    @InjectMojo(goal = "bundle", pom = POM)
+    @MojoParameter(name = "classifier", value = "x/../../y")
+    void aClassifierThatClimbsOutOfTargetIsRefusedBeforeAnythingIsWritten(BundleMojo mojo) throws Exception {
+        assertUserError(mojo)
+                .hasMessage("ferm.classifier 'x/../../y' is not a Maven classifier. Use letters, digits, '_', '-'"
+                        + " and '.' only, like ferm.");
+        // Unchecked, the archive would land at basedir/y.tar.gz: target/<finalName>-x/../../y.
+        try (Stream<Path> files = Files.walk(basedir)) {
+            assertThat(files.filter(f -> f.toString().endsWith(".tar.gz"))).isEmpty();
+        }
+        assertThat(basedir.resolve("target")).doesNotExist();
+    }
+
+    @Test
+    @InjectMojo(goal = "bundle", pom = POM)
+    @MojoParameter(name = "outputTimestamp", value = "99999999999")
+    @MojoParameter(name = "descriptor", value = "${project.basedir}/missing.yaml")
+    void aTimestampOutsideTheTarRangeIsCheckedBeforeTheInputsAreRead(BundleMojo mojo) {
+        assertUserError(mojo)
+                .hasMessageStartingWith("outputTimestamp '99999999999' is invalid: it is outside what a tar header"
+                        + " holds");
+        assertThat(basedir.resolve("target")).doesNotExist();
+    }
+
+    @Test
+    @InjectMojo(goal = "check", pom = POM)
+    @MojoParameter(name = "maxRules", value = "1")
+    void theRuleCapStopsTheCheckGoalToo(CheckMojo mojo) {
+        assertUserError(mojo)
+                .hasMessageContaining("firewall.yaml:")
+                .hasMessageContaining("over maxRules 1.");
+    }
+
+    /** 30,000 groups each naming the next: however deep the resolver recurses, Maven gets one line. */
+    @Test
+    @InjectMojo(goal = "check", pom = POM)
+    void aDeepGroupChainEndsInAOneLineMessageNeverAnError(CheckMojo mojo) throws Exception {
+        StringBuilder yaml = new StringBuilder("version: 1\nservice: wiring\ngroups:\n");
+        for (int i = 0; i < 30_000; i++) {
+            yaml.append("  g").append(i).append(": [g").append(i + 1).append("]\n");
+        }
+        yaml.append("  g30000: [10.0.0.1]\ningress:\n  - name: web\n    ports: [8081]\n    from: [g0]\n");
+        Files.writeString(basedir.resolve("firewall.yaml"), yaml);
+
+        Throwable outcome = catchThrowable(mojo::execute);
+
+        if (outcome != null) {
+            assertThat(outcome).isInstanceOfAny(MojoFailureException.class, MojoExecutionException.class);
+            assertThat(outcome.getMessage()).doesNotContain("\n").doesNotContain("StackOverflowError");
+        }
     }
 
     @Test
@@ -172,8 +224,7 @@ class BundleMojoTest {
     void checkValidatesAndWritesNothing(CheckMojo mojo) throws Exception {
         mojo.execute();
 
-        assertThat(basedir.resolve("target")).doesNotExist();
-        assertThat(project.getAttachedArtifacts()).isEmpty();
+        assertNothingWritten();
     }
 
     @Test
@@ -183,9 +234,19 @@ class BundleMojoTest {
         Files.writeString(basedir.resolve("firewall.yaml"), "version: 1\nservice: wiring\ningress:\n"
                 + "  - name: web\n    ports: [9090]\n");
 
-        assertThatThrownBy(mojo::execute)
-                .isInstanceOf(MojoFailureException.class)
+        assertUserError(mojo)
                 .hasMessageContaining("firewall.yaml:5:13: container port 9090/tcp is not exposed");
+    }
+
+    /** The goal stopped on a user's mistake: a failure, not an error, whose message the caller states. */
+    private static AbstractThrowableAssert<?, ? extends Throwable> assertUserError(AbstractMojo mojo) {
+        return assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class);
+    }
+
+    /** Nothing in target/ and nothing attached. */
+    private void assertNothingWritten() {
+        assertThat(basedir.resolve("target")).doesNotExist();
+        assertThat(project.getAttachedArtifacts()).isEmpty();
     }
 
     private void copyFromClasspath(String... names) {

@@ -1,5 +1,6 @@
 package io.github.fermmavenplugin.net;
 
+import io.github.fermmavenplugin.ferm.FermDomain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -39,7 +40,7 @@ class FermAcceptsNetTokensTest {
         List<InterfaceName> interfaces = interfaceNames();
         StringBuilder config = new StringBuilder();
         for (Cidr network : networks) {
-            config.append("domain ").append(network.family().fermDomain()).append(" table filter chain INPUT saddr ")
+            config.append("domain ").append(FermDomain.of(network.family())).append(" table filter chain INPUT saddr ")
                     .append(network.token()).append(" ACCEPT;\n");
         }
         for (InterfaceName name : interfaces) {

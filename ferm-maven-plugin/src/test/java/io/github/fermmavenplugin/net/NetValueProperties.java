@@ -1,5 +1,6 @@
 package io.github.fermmavenplugin.net;
 
+import io.github.fermmavenplugin.diagnostic.InvalidValueException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,6 @@
 package io.github.fermmavenplugin.pipeline;
 
+import io.github.fermmavenplugin.ferm.RuleBudget;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -50,8 +51,8 @@ class BundlePipelineTest {
     }
 
     private List<BundleFile> bundle(BuildOptions build) {
-        Analysis analysis = BundlePipeline.analyse(project.resolve("firewall.yaml"), project.resolve("Dockerfile"),
-                build, "shop");
+        Analysis analysis = BundlePipeline.analyse(new AnalysisParameters(project.resolve("firewall.yaml"),
+                project.resolve("Dockerfile"), build, "shop", RuleBudget.DEFAULT_MAX_RULES));
         return BundlePipeline.render(analysis, identity);
     }
 
@@ -92,8 +93,8 @@ class BundlePipelineTest {
 
     @Test
     void aMissingDescriptorNamesTheParameter() {
-        assertThatThrownBy(() -> BundlePipeline.analyse(project.resolve("nope.yaml"), project.resolve("Dockerfile"),
-                BuildOptions.DEFAULT, "shop"))
+        assertThatThrownBy(() -> BundlePipeline.analyse(new AnalysisParameters(project.resolve("nope.yaml"),
+                project.resolve("Dockerfile"), BuildOptions.DEFAULT, "shop", RuleBudget.DEFAULT_MAX_RULES)))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessage(project.resolve("nope.yaml") + ": the firewall descriptor does not exist. Create it, or"
                         + " point 'descriptor' at it.");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.github.fermmavenplugin.ferm.FermCheck;
+import io.github.fermmavenplugin.ferm.RuleBudget;
 import io.github.fermmavenplugin.net.Cidr;
 import io.github.fermmavenplugin.net.InterfaceName;
 import io.github.fermmavenplugin.net.IpFamily;
@@ -68,11 +69,13 @@ class GeneratedBundlesPropertyTest {
     private static final Optional<Path> FERM = FermCheck.findExecutable(System.getenv("PATH"));
 
     /** A try's input: what the user wrote. */
-    record Scenario(String descriptor, String dockerfile, Map<String, String> buildArgs) {
+    /** @param refusedAt "line:column" of a YAML feature the descriptor may not use, "" when it uses none */
+    record Scenario(String descriptor, String dockerfile, Map<String, String> buildArgs, String refusedAt) {
         @Override
         public String toString() {
             return "\n--- firewall.yaml\n" + PipelineRun.visible(descriptor) + "\n--- Dockerfile\n"
-                    + PipelineRun.visible(dockerfile) + "\n--- build args " + buildArgs;
+                    + PipelineRun.visible(dockerfile) + "\n--- build args " + buildArgs
+                    + (refusedAt.isEmpty() ? "" : "\n--- refused at " + refusedAt);
         }
     }
 
@@ -85,6 +88,13 @@ class GeneratedBundlesPropertyTest {
             PipelineRun run = PipelineRun.attempt(dir, scenario.descriptor(), scenario.dockerfile(),
                     scenario.buildArgs());
             Statistics.label("outcome").collect(run.refused() ? "refused" : "bundle");
+            Statistics.label("yaml feature refused").collect(!scenario.refusedAt().isEmpty());
+            if (!scenario.refusedAt().isEmpty()) {
+                assertThat(run.refused()).as("a descriptor using a YAML feature it may not use").isTrue();
+                assertThat(run.refusal().get().position().line() + ":" + run.refusal().get().position().column())
+                        .as(run.refusal().get().getMessage()).isEqualTo(scenario.refusedAt());
+                assertThat(run.refusal().get().problem()).contains("not supported in a firewall descriptor");
+            }
             Statistics.label("except").collect(scenario.descriptor().contains("except:")
                     ? (run.refused() ? "with except, refused" : "with except, bundle") : "without except");
             if (configuredTries() >= DEFAULT_TRIES) {
@@ -104,9 +114,11 @@ class GeneratedBundlesPropertyTest {
             Optional<Path> ferm = fermOrSkip();
             Statistics.label("ferm").collect(ferm.isPresent() ? "bundle loaded by ferm" : "ferm not installed: skipped");
             if (ferm.isPresent()) {
-                String output = FermCheck.run(ferm.get(), BundlePipeline.asText(run.files()));
+                String output = FermCheck.run(ferm.get(), run.files());
                 IptablesRestoreCheck.assertLoads(output);
                 assertRulesMatchThePolicy(IptablesRules.parse(output), run.analysis().policy());
+                assertThat(RuleBudget.count(run.analysis().policy())).as("the rules counted before rendering")
+                        .isEqualTo(allowRulesLoaded(IptablesRules.parse(output), run.analysis().policy()));
             }
         } finally {
             deleteRecursively(dir);
@@ -177,6 +189,16 @@ class GeneratedBundlesPropertyTest {
                 assertThat(multiportWeight(line)).as("multiport weight of " + line).isLessThanOrEqualTo(15);
             }
         }
+    }
+
+    /** The ACCEPT rules ferm made of the policy's allow rules, in both chains and both domains. */
+    private static long allowRulesLoaded(IptablesRules rules, Policy policy) {
+        String comment = "--comment \"" + policy.service().value() + " ";
+        return Stream.of(rules.ip(), rules.ip6())
+                .flatMap(domain -> Stream.concat(rules.chain(domain, "DOCKER-USER").stream(),
+                        rules.chain(domain, "INPUT").stream()))
+                .filter(line -> line.contains(comment) && line.endsWith("--jump ACCEPT"))
+                .count();
     }
 
     private static int expectedRuleCount(List<AllowRule> rules, IpFamily family, int interfaces) {
@@ -298,7 +320,54 @@ class GeneratedBundlesPropertyTest {
         return Arbitraries.of(true, false).flatMap(clean -> exposeWords(clean).list()
                 .ofMinSize(clean ? 1 : 0).ofMaxSize(40)
                 .flatMap(exposed -> Combinators.combine(dockerfile(exposed), descriptor(exposed, clean))
-                        .as((dockerfile, descriptor) -> new Scenario(descriptor, dockerfile.get1(), dockerfile.get2()))));
+                        .as((dockerfile, descriptor) -> Tuple.of(dockerfile, descriptor)))
+                .flatMap(pair -> yamlStyle(pair.get2()).map(styled -> new Scenario(styled.get1(), pair.get1().get1(),
+                        pair.get1().get2(), styled.get2()))));
+    }
+
+    private static final Pattern FLOW_LIST = Pattern.compile("^( *)(ports|from|except|external|inherited): \\[(.*)]$",
+            Pattern.MULTILINE);
+    private static final Pattern SIMPLE_ITEMS = Pattern.compile("(\"[^\"\\\\,]*\"|[^\",\\[\\]{}#]+)(, (\"[^\"\\\\,]*\"|[^\",\\[\\]{}#]+))*");
+    private static final List<String> REFUSED_FEATURES = List.of("!!str ", "!!binary ", "!custom ", "&a ", "*a", "<<");
+
+    /**
+     * The same descriptor in another YAML style, meaning the same (comments, single quotes, block lists), or with
+     * one YAML feature a descriptor may not use (a tag, an anchor, an alias, a merge key) and where it stands.
+     */
+    private static Arbitrary<Tuple.Tuple2<String, String>> yamlStyle(String yaml) {
+        return Combinators.combine(Arbitraries.integers().between(0, 9), Arbitraries.of(REFUSED_FEATURES))
+                .as((style, feature) -> switch (style) {
+                    case 0, 1 -> Tuple.of(yaml.replaceAll("(?m)$(?<=.)", "  # a comment"), "");
+                    case 2, 3 -> Tuple.of(yaml.replaceAll("\"([^\"\\\\']*)\"", "'$1'"), "");
+                    case 4, 5 -> Tuple.of(blockLists(yaml), "");
+                    case 6 -> Tuple.of(yaml, "");
+                    default -> withFeature(yaml, feature);
+                });
+    }
+
+    private static String blockLists(String yaml) {
+        return FLOW_LIST.matcher(yaml).replaceAll(list -> {
+            if (!SIMPLE_ITEMS.matcher(list.group(3)).matches()) {
+                return Matcher.quoteReplacement(list.group());
+            }
+            return Matcher.quoteReplacement(list.group(1) + list.group(2) + ":" + Stream.of(list.group(3).split(", "))
+                    .map(item -> "\n" + list.group(1) + "  - " + item).collect(Collectors.joining()));
+        });
+    }
+
+    /** On the first rule's name, else on the version; the merge key as a line of its own below it. */
+    private static Tuple.Tuple2<String, String> withFeature(String yaml, String feature) {
+        List<String> lines = new ArrayList<>(List.of(yaml.split("\n", -1)));
+        int line = IntStream.range(0, lines.size()).filter(i -> lines.get(i).startsWith("  - name: ")).findFirst()
+                .orElse(0);
+        String text = lines.get(line);
+        int valueAt = text.indexOf(": ") + 2;
+        if (feature.equals("<<")) {
+            lines.add(line + 1, line == 0 ? "<<: {service: shop}" : "    <<: {ports: [80]}");
+            return Tuple.of(String.join("\n", lines), (line + 2) + ":" + (line == 0 ? 1 : 5));
+        }
+        lines.set(line, text.substring(0, valueAt) + (feature.equals("*a") ? "*a" : feature + text.substring(valueAt)));
+        return Tuple.of(String.join("\n", lines), (line + 1) + ":" + (valueAt + 1));
     }
 
     private static Arbitrary<String> hostile() {

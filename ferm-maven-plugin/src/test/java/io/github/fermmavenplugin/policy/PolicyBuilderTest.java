@@ -11,6 +11,7 @@ import io.github.fermmavenplugin.net.ServicePort;
 import io.github.fermmavenplugin.policy.PortMatch.PortField;
 import io.github.fermmavenplugin.testing.Images;
 import io.github.fermmavenplugin.testing.Policies;
+import io.github.fermmavenplugin.testing.TextCases;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,9 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class PolicyBuilderTest {
 
@@ -77,7 +80,7 @@ class PolicyBuilderTest {
                         org.assertj.core.groups.Tuple.tuple(PortField.DESTINATION, "[443]", Optional.of("8443-8444")));
         assertThat(policy.ingress().get(1).ports())
                 .extracting(PortMatch::field, m -> m.ports().toString())
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(PortField.ORIGINAL_DESTINATION, "[8443, 8444]"));
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(PortField.ORIGINAL_DESTINATION, "[8443-8444]"));
     }
 
     @Test
@@ -140,53 +143,37 @@ class PolicyBuilderTest {
         assertThat(policy("version: 1\ndocker:\n  mode: swarm\n").network().bridge()).hasToString("docker_gwbridge");
     }
 
+    static List<Arguments> merges() {
+        return TextCases.read(PolicyBuilderTest.class, "merges.cases");
+    }
+
+    /** The cases are in merges.cases beside this class. */
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', textBlock = """
-            no version             | service: shop                                                         | :1:1: the descriptor does not say its version
-            version 2              | version: 2                                                            | :1:10: descriptor version 2 is not supported
-            bad service name       | version: 1\\nservice: Billing API                                     | :2:10: 'Billing API' is not a usable service name
-            service like a file    | version: 1\\nservice: docker.shop                                     | :2:10: 'docker.shop' is not a usable service name
-            port not exposed       | ingress:\\n  - name: web\\n    ports: [8081]                          | :5:13: container port 8081/tcp is not exposed by the Dockerfile (stage runtime). It exposes 53/udp, 80/tcp, 443/tcp, 5005/tcp, 8000-8010/tcp, 9100/tcp.
-            udp not exposed        | ingress:\\n  - name: dns\\n    ports: [53]                            | :5:13: container port 53/tcp is not exposed
-            range partly exposed   | ingress:\\n  - name: r\\n    ports: [8005-8011]                       | :5:13: container port 8011/tcp of 8005-8011/tcp is not exposed
-            port 0                 | ingress:\\n  - name: web\\n    ports: [0]                             | :5:13: port 0 is outside 1-65535
-            port 65536             | ingress:\\n  - name: web\\n    ports: [65536]                         | :5:13: port 65536 is outside 1-65535
-            not a port             | ingress:\\n  - name: web\\n    ports: [http]                          | :5:13: 'http' is not a port. Write a port (80)
-            reversed range         | ingress:\\n  - name: web\\n    ports: [8010-8000]                     | :5:13: the range 8010-8000 is reversed. Write it low to high: 8000-8010.
-            bad protocol           | ingress:\\n  - name: web\\n    ports: [80/icmp]                       | :5:13: 'icmp' in '80/icmp' is not a protocol. Use tcp, udp or sctp.
-            host address in port   | ingress:\\n  - name: web\\n    ports: ["0.0.0.0:8443:443"]            | :5:13: '0.0.0.0:8443:443' names a host address
-            unequal ranges         | ingress:\\n  - name: web\\n    ports: ["9000-9002:8000-8001"]         | :5:13: published 9000-9002 and container 8000-8001
-            publish clash          | ingress:\\n  - name: a\\n    ports: ["8443:443"]\\n  - name: b\\n    ports: ["8443:80"] | :7:13: host port 8443/tcp is already published to container port 443/tcp, not 80
-            empty ports            | ingress:\\n  - name: web\\n    ports: []                              | :5:12: 'ports' is empty
-            no name                | ingress:\\n  - ports: [80]                                            | :4:5: the rule has no 'name:'
-            bad rule name          | ingress:\\n  - name: Web Site\\n    ports: [80]                       | :4:11: 'Web Site' is not a usable rule name
-            duplicate rule name    | ingress:\\n  - name: web\\n    ports: [80]\\nhost:\\n  - name: web\\n    ports: [22] | :7:11: a rule named 'web' is already defined
-            undefined group        | groups:\\n  office: [10.0.0.0/8]\\ningress:\\n  - name: web\\n    ports: [80]\\n    from: [ofice] | :8:12: group 'ofice' is not defined. Define it under 'groups:' or use one of: office. Did you mean 'office'?
-            group cycle            | groups:\\n  a: [b]\\n  b: [a]                                          | :4:6: groups refer to each other in a circle: a -> b -> a
-            bad cidr               | ingress:\\n  - name: web\\n    ports: [80]\\n    from: [10.0.0.1/33]  | :6:12: 
-            host bits set          | ingress:\\n  - name: web\\n    ports: [80]\\n    from: [10.0.0.1/8]   | did you mean 10.0.0.0/8
-            any with others        | ingress:\\n  - name: web\\n    ports: [80]\\n    from: [any, 10.0.0.0/8] | :6:11: 'any' already lets every source in
-            bad mode               | docker:\\n  mode: host                                                | :4:9: 'host' is not a docker.mode. Use one of: bridge, swarm.
-            bad interface          | docker:\\n  external: [eth0/1]                                        | :4:14: 
-            external is the bridge | docker:\\n  bridge: br-+\\n  external: [eth0, br-1234]            | :5:20: external interface 'br-1234' also matches 'br-+', where Docker puts containers
-            docker without settings | docker:                                                        | :3:8: 'docker' has no settings
-            defaults without settings | defaults:                                                      | :3:10: 'defaults' has no settings
-            bridge not guarded     | docker:\\n  bridge: lxcbr0                                       | :4:11: bridge 'lxcbr0' is none of the bridges every bundle's default drop covers
-            restricted twice       | ingress:\\n  - name: web\\n    ports: [443]\\n  - name: a\\n    ports: ["8443:443"]\\n  - name: b\\n    ports: ["9443:443"] | :4:5: rule 'web' opens container port 443/tcp, which other rules publish under the separate host ports 8443, 9443
-            bad action             | defaults:\\n  action: accept                                          | :4:11: 'accept' is not a defaults.action. Use one of: drop, reject.
-            host rule no ports     | host:\\n  - name: ssh                                                 | :4:5: host rule 'ssh' has no 'ports:'
-            host rule published    | host:\\n  - name: ssh\\n    ports: ["2222:22"]                        | :5:13: a host rule opens host ports; nothing is published
-            empty group            | groups:\\n  office: []                                                | :4:11: group 'office' lists no networks
-            except outside from    | ingress:\\n  - name: web\\n    ports: [80]\\n    from: [10.0.0.0/8]\\n    except: [192.0.2.0/24] | :7:14: '192.0.2.0/24' is outside every network the rule lets in
-            except takes all       | ingress:\\n  - name: web\\n    ports: [80]\\n    from: [10.1.0.0/16]\\n    except: [10.0.0.0/8] | :7:14: 'except' takes out every source the rule lets in
-            except too fine        | ingress:\\n  - name: web\\n    ports: [80]\\n    except: ["2001:db8::1"] | :6:14: 'except' splits the sources into 129 networks
-            empty groups mapping   | groups: {}                                                            | :3:9: 'groups' is empty
-            """)
-    void refusesWhatCannotBeMeantWithFileLineAndColumn(String what, String yaml, String expected) {
-        String text = yaml.startsWith("version") || yaml.startsWith("service") ? yaml.replace("\\n", "\n")
-                : rules(yaml);
-        assertThatThrownBy(() -> policy(text))
+    @MethodSource("merges")
+    void mergesPortsAndNetworksOnlyWhereTheAllowedPacketsStayTheSame(String what, String expected, String yaml) {
+        assertThat(summary(policy(yaml).ingress().get(0))).isEqualTo(expected);
+    }
+
+    private static String summary(AllowRule rule) {
+        return rule.ports().stream()
+                .map(match -> (match.field() == PortField.ORIGINAL_DESTINATION ? "published " : "")
+                        + match.protocol().token() + " " + match.ports()
+                        + match.hostPortsLeftOut().map(hostPorts -> " but not from " + hostPorts).orElse(""))
+                .collect(java.util.stream.Collectors.joining("; "))
+                + " from " + (rule.sources().any() ? "any" : rule.sources().networks().toString());
+    }
+
+    static List<Arguments> refusals() {
+        return TextCases.read(PolicyBuilderTest.class, "refusals.cases");
+    }
+
+    /** The cases, one descriptor each, are in refusals.cases beside this class. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("refusals")
+    void refusesWhatCannotBeMeantWithFileLineAndColumn(String what, String expected, String yaml) {
+        assertThat(expected).as("a case names position and message").matches(":\\d+:\\d+: \\S.*");
+        assertThatThrownBy(() -> policy(yaml))
                 .isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining(expected.startsWith(":") ? dir.resolve("firewall.yaml") + expected : expected);
+                .hasMessageContaining(dir.resolve("firewall.yaml") + expected);
     }
 }

@@ -1,12 +1,9 @@
 package io.github.fermmavenplugin.testing;
 
-import io.github.fermmavenplugin.diagnostic.SourcePosition;
-import io.github.fermmavenplugin.dockerfile.ExposedPort;
 import io.github.fermmavenplugin.dockerfile.ImageMetadata;
 import io.github.fermmavenplugin.net.PortRange;
 import io.github.fermmavenplugin.net.Protocol;
 import io.github.fermmavenplugin.net.ServicePort;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
@@ -26,11 +23,11 @@ public final class Images {
         return new ImageMetadata("runtime", Arrays.stream(ports).map(Images::exposed).toList(), new TreeMap<>(labels));
     }
 
-    private static ExposedPort exposed(String text) {
+    private static ServicePort exposed(String text) {
         String[] parts = text.split("/");
         Protocol protocol = parts.length > 1 ? Protocol.parse(parts[1]).orElseThrow() : Protocol.TCP;
         String[] ends = parts[0].split("-");
         PortRange range = new PortRange(Integer.parseInt(ends[0]), Integer.parseInt(ends[ends.length - 1]));
-        return new ExposedPort(new ServicePort(range, protocol), SourcePosition.line(Path.of("Dockerfile"), 1));
+        return new ServicePort(range, protocol);
     }
 }

@@ -6,7 +6,9 @@ import io.github.fermmavenplugin.bundle.BundleFile;
 import io.github.fermmavenplugin.bundle.BundleManifest.MavenCoordinates;
 import io.github.fermmavenplugin.diagnostic.InvalidInputException;
 import io.github.fermmavenplugin.dockerfile.BuildOptions;
+import io.github.fermmavenplugin.ferm.RuleBudget;
 import io.github.fermmavenplugin.pipeline.Analysis;
+import io.github.fermmavenplugin.pipeline.AnalysisParameters;
 import io.github.fermmavenplugin.pipeline.BundleIdentity;
 import io.github.fermmavenplugin.pipeline.BundlePipeline;
 import java.io.IOException;
@@ -33,14 +35,19 @@ public record PipelineRun(Optional<InvalidInputException> refusal, Analysis anal
 
     public static PipelineRun attempt(Path directory, String descriptor, String dockerfile,
             Map<String, String> buildArgs) {
+        return attempt(directory, descriptor, dockerfile, buildArgs, RuleBudget.DEFAULT_MAX_RULES);
+    }
+
+    public static PipelineRun attempt(Path directory, String descriptor, String dockerfile,
+            Map<String, String> buildArgs, int maxRules) {
         Path descriptorFile = TempFiles.write(directory, "firewall.yaml", descriptor);
         Path dockerfileFile = TempFiles.write(directory, "Dockerfile", dockerfile);
         Path exploded = directory.resolve("target/ferm");
         Path archive = directory.resolve("target/service-ferm.tar.gz");
         try {
             BundlePipeline.discard(exploded, archive);
-            Analysis analysis = BundlePipeline.analyse(descriptorFile, dockerfileFile,
-                    new BuildOptions(Optional.empty(), buildArgs), SERVICE_FALLBACK);
+            Analysis analysis = BundlePipeline.analyse(new AnalysisParameters(descriptorFile, dockerfileFile,
+                    new BuildOptions(Optional.empty(), buildArgs), SERVICE_FALLBACK, maxRules));
             List<BundleFile> files = BundlePipeline.render(analysis, new BundleIdentity(
                     new MavenCoordinates("com.example", "service", "1.0"), "0.1.0-test", directory));
             BundlePipeline.write(files, exploded, archive, Instant.EPOCH);

@@ -1,0 +1,39 @@
+package io.github.fermmavenplugin.descriptor;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The descriptor as Jackson reads it, every value with its position, nothing checked yet: a key that is
+ * absent is null, a key without a value is a {@link Located} holding null. {@link DescriptorShape} turns it
+ * into a {@link Descriptor}.
+ */
+record WrittenDescriptor(
+        Located<Integer> version,
+        Located<String> service,
+        Located<DockerSettings> docker,
+        Located<Map<String, Located<List<Located<String>>>>> groups,
+        Located<List<Located<RuleSpec>>> ingress,
+        Located<List<Located<RuleSpec>>> host,
+        Located<DefaultSettings> defaults) {
+
+    /** {@code docker:} — how Docker networks the service. */
+    record DockerSettings(
+            Located<String> mode,
+            Located<String> bridge,
+            Located<List<Located<String>>> external,
+            Located<List<Located<String>>> inherited) {
+    }
+
+    /** One entry of {@code ingress:} or {@code host:}; {@code except} takes networks out of {@code from}. */
+    record RuleSpec(
+            Located<String> name,
+            Located<List<Located<String>>> ports,
+            Located<List<Located<String>>> from,
+            Located<List<Located<String>>> except) {
+    }
+
+    /** {@code defaults:} — what happens to external traffic no rule allows. */
+    record DefaultSettings(Located<String> action, Located<Boolean> log) {
+    }
+}
