@@ -75,6 +75,16 @@ class ItSupport {
         entries
     }
 
+    /** ferm:aggregate refused with every one of {@code expected} in its message, and left no host bundle. */
+    static void assertAggregateRefused(File basedir, List<String> expected) {
+        String log = buildLog(basedir)
+        assert log.contains('[ERROR] Failed to execute goal io.github.fermmavenplugin:ferm-maven-plugin:')
+        assert log.contains(':aggregate ')
+        expected.each { assert log.contains(it), "the build log does not say: ${it}" }
+        assertNoStackTrace(log)
+        assertNoBundle(basedir)
+    }
+
     private static String text(byte[] header, int offset, int length) {
         int end = offset
         while (end < offset + length && header[end] != 0) {

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.deser.ResolvableDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleDeserializers;
 import io.github.fermmavenplugin.diagnostic.SourcePosition;
@@ -33,15 +35,31 @@ final class LocatedDeserializers extends SimpleDeserializers {
         return new SourcePosition(file, Math.max(location.getLineNr(), 0), Math.max(location.getColumnNr(), 0));
     }
 
-    private static final class LocatedDeserializer extends StdDeserializer<Located<?>> {
+    /**
+     * Cachable, with its value's deserializer looked up once: otherwise Jackson builds the deserializers of
+     * every value again, which took a tenth of a large descriptor's read.
+     */
+    private static final class LocatedDeserializer extends StdDeserializer<Located<?>>
+            implements ResolvableDeserializer {
 
         private static final long serialVersionUID = 1L;
 
         private final JavaType valueType;
+        private transient JsonDeserializer<Object> valueDeserializer;
 
         LocatedDeserializer(JavaType valueType) {
             super(Located.class);
             this.valueType = valueType;
+        }
+
+        @Override
+        public boolean isCachable() {
+            return true;
+        }
+
+        @Override
+        public void resolve(DeserializationContext context) throws JsonMappingException {
+            valueDeserializer = context.findRootValueDeserializer(valueType);
         }
 
         @Override
@@ -50,7 +68,7 @@ final class LocatedDeserializers extends SimpleDeserializers {
             if (parser.currentToken() == JsonToken.VALUE_STRING && parser.getText().isEmpty()) {
                 return new Located<>(null, position);
             }
-            Object value = context.readValue(parser, valueType);
+            Object value = valueDeserializer.deserialize(parser, context);
             return new Located<>(value, position);
         }
 

@@ -138,7 +138,7 @@ class BundleArchiveTest {
         assertThat(archive[2]).as("CM deflate").isEqualTo((byte) 8);
         assertThat(archive[3]).as("FLG: no FTEXT, FHCRC, FEXTRA, FNAME or FCOMMENT").isZero();
         assertThat(Arrays.copyOfRange(archive, 4, 8)).as("MTIME").containsOnly(0);
-        assertThat(archive[8]).as("XFL: maximum compression").isEqualTo((byte) 2);
+        assertThat(archive[8]).as("XFL: the default level, 6").isEqualTo((byte) 0);
         assertThat(archive[9]).as("OS: Unix").isEqualTo((byte) 3);
     }
 

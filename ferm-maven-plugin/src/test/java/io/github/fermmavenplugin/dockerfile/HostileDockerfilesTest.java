@@ -8,6 +8,7 @@ import io.github.fermmavenplugin.diagnostic.SourcePosition;
 import io.github.fermmavenplugin.diagnostic.UserFile;
 import java.nio.file.Path;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -17,6 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * bounded as steps the {@link WorkBudget} counted (reading a line, a pattern step, a character an expansion
  * makes), never as time. Sizes go up to UserFile's 1 MiB limit.
  */
+@Tag("slow")
 class HostileDockerfilesTest {
 
     private static final Path DOCKERFILE = Path.of("Dockerfile");

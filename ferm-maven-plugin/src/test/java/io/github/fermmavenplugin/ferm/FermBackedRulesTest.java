@@ -14,10 +14,12 @@ import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Renders policies and has the real ferm turn them into iptables rules. */
+@Tag("ferm")
 class FermBackedRulesTest {
 
     private static final String IN = "--in-interface eth0 --out-interface docker0";

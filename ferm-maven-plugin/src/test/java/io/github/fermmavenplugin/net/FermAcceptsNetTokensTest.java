@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * nothing is dropped, split or interpreted. Needs {@code ferm} on the PATH (no root: {@code --remote});
  * skipped without it, unless {@code -Dferm.tests.required=true}.
  */
+@Tag("ferm")
 class FermAcceptsNetTokensTest {
 
     private static final Pattern SOURCE = Pattern.compile("--source (\\S+)");

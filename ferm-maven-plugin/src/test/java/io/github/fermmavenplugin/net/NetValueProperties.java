@@ -21,6 +21,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tag;
 import net.jqwik.api.Tuple;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.statistics.Statistics;
@@ -29,6 +30,7 @@ import net.jqwik.api.statistics.Statistics;
  * Random input may only ever give a valid, normalised value or an {@link InvalidValueException}; never
  * another exception, never a value whose text could carry anything but its own grammar into ferm.
  */
+@Tag("slow")
 class NetValueProperties {
 
     private static final Pattern CIDR_TEXT = Pattern.compile("[0-9a-f.:/]+");

@@ -43,6 +43,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tag;
 import net.jqwik.api.Tuple;
 import net.jqwik.api.lifecycle.AddLifecycleHook;
 import net.jqwik.api.lifecycle.AroundPropertyHook;
@@ -60,9 +61,11 @@ import net.jqwik.api.statistics.Statistics;
  * descriptor the plugin accepts must pass the shipped JSON Schema too, so that editors never flag a good one.
  *
  * <p>Each run makes {@value #DEFAULT_TRIES} tries so that {@code ./mvnw verify} stays fast. Run it longer with
- * {@code ./mvnw -pl ferm-maven-plugin test -Dtest=GeneratedBundlesPropertyTest -Dferm.property.tries=20000}.
+ * {@code ./mvnw -pl ferm-maven-plugin test -Dtest=GeneratedBundlesPropertyTest -Dtest.excludedGroups=none -Dferm.property.tries=20000}.
  * Without ferm installed the ferm half is skipped, unless {@code -Dferm.tests.required=true}, which makes it fail.
  */
+@Tag("ferm")
+@Tag("slow")
 class GeneratedBundlesPropertyTest {
 
     static final int DEFAULT_TRIES = 300;

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -18,6 +19,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * exists, and the rule that takes the bundle over the cap is refused at its position with the count and the
  * product that made it.
  */
+@Tag("slow")
 class RuleCapTest {
 
     private static final int ADDRESSES = 1_000;

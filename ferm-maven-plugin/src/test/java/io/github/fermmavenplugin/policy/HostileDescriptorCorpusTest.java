@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -25,6 +26,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * the large ones, up to the 1 MiB input limit, are made here. Work is bounded by construction (one pass over
  * the YAML events, interval-based port plans, groups on a stack of their own, counted budgets), never timed.
  */
+@Tag("slow")
 class HostileDescriptorCorpusTest {
 
     private static final String[] EXPOSED = {"80", "443", "8000-8010", "53/udp"};
