@@ -7,6 +7,7 @@ def its = new GroovyClassLoader(getClass().classLoader).parseClass(new File(base
 String log = its.buildLog(basedir)
 File archive = new File(basedir, 'target/happy-path-1.0-ferm.tar.gz')
 assert log.contains('[INFO] exposed but closed: 5005/tcp (no ingress rule opens it)')
+assert log.contains('[INFO] IPv6 ingress rules need Docker 23 or later: Docker 20.10 to 22 make no ip6tables DOCKER-USER')
 assert log.contains('[INFO] ferm bundle of orders: ' + archive)
 assert log.contains('BUILD SUCCESS')
 its.assertNoStackTrace(log)

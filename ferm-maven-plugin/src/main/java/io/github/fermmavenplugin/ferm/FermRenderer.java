@@ -120,9 +120,11 @@ public final class FermRenderer {
                 .comment("Made by ferm-maven-plugin for service " + policy.service() + ": who may reach its containers,")
                 .comment("from " + String.join(" ", names(network.external())) + " to "
                         + network.bridge() + ". What no rule allows, 99-docker.ferm stops.");
+        // Only connections Docker's DNAT brought here: a neighbour routing the container subnet via the host
+        // must not reach a container port directly (Docker 28 drops that in raw PREROUTING, 20 to 27 do not).
         for (IpFamily family : IpFamily.values()) {
-            allowRules(out, policy.service(), policy.ingress(), family,
-                    statement("chain", CONTAINER_CHAIN).then(towardsContainers(network)));
+            allowRules(out, policy.service(), policy.ingress(), family, statement("chain", CONTAINER_CHAIN)
+                    .then(towardsContainers(network)).words("mod", "conntrack", "ctstate", "DNAT"));
         }
         return out.text();
     }

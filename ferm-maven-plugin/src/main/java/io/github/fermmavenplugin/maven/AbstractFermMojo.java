@@ -99,6 +99,7 @@ abstract class AbstractFermMojo extends AbstractMojo {
         getLog().info("Firewall of service " + analysis.policy().service() + " (named by "
                 + analysis.serviceNameOrigin() + ")");
         analysis.closedPortsNote().ifPresent(getLog()::info);
+        analysis.ipv6Note().ifPresent(getLog()::info);
         return analysis;
     }
 

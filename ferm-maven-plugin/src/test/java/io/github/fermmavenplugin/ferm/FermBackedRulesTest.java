@@ -23,6 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
 class FermBackedRulesTest {
 
     private static final String IN = "--in-interface eth0 --out-interface docker0";
+    private static final String DNATED = "--match conntrack --ctstate DNAT";
+    /** Where an allow rule matches: from outside, to the bridge, and only connections Docker DNATed. */
+    private static final String ALLOW = IN + " " + DNATED;
     private static final List<String> DOCKER_BRIDGES = List.of("docker0", "docker_gwbridge", "br-+");
 
     /** The rule as the shared files write it: once for every bridge Docker may put containers on. */
@@ -45,9 +48,12 @@ class FermBackedRulesTest {
         return loaded(FermCheck.run(ferm, FermRenderer.render(policy).files()));
     }
 
-    /** A rule of service shop in DOCKER-USER, from eth0 to docker0: {@code match}, then its comment and ACCEPT. */
+    /**
+     * A rule of service shop in DOCKER-USER, from eth0 to docker0 and only for connections Docker DNATed:
+     * {@code match}, then its comment and ACCEPT.
+     */
     private static String accepted(String match, String rule) {
-        return "-A DOCKER-USER " + IN + " " + match + " --match comment --comment \"shop " + rule + "\" --jump ACCEPT";
+        return "-A DOCKER-USER " + ALLOW + " " + match + " --match comment --comment \"shop " + rule + "\" --jump ACCEPT";
     }
 
     /** The rules of ferm's output, once the real iptables-restore has accepted it where it can run. */
@@ -99,7 +105,7 @@ class FermBackedRulesTest {
                 """, "443");
 
         assertThat(rules.ipChain("DOCKER-USER")).contains(
-                accepted("--source 198.51.100.0/24 --protocol tcp --match conntrack --ctorigdstport 8443", "admin"));
+                accepted("--source 198.51.100.0/24 --protocol tcp --ctorigdstport 8443", "admin"));
         assertThat(rules.ip6Chain("DOCKER-USER")).noneMatch(rule -> rule.contains("admin"));
     }
 
@@ -117,8 +123,8 @@ class FermBackedRulesTest {
                 """, "443");
 
         assertThat(rules.ipChain("DOCKER-USER")).containsSubsequence(
-                accepted("--protocol tcp --dport 443 --match conntrack ! --ctorigdstport 8443", "web"),
-                accepted("--source 198.51.100.0/24 --protocol tcp --match conntrack --ctorigdstport 8443", "admin"));
+                accepted("--protocol tcp --dport 443 ! --ctorigdstport 8443", "web"),
+                accepted("--source 198.51.100.0/24 --protocol tcp --ctorigdstport 8443", "admin"));
     }
 
     @Test
@@ -228,9 +234,9 @@ class FermBackedRulesTest {
         List<String> dockerUser = loaded(FermCheck.run(ferm, List.copyOf(host.values()))).ipChain("DOCKER-USER");
 
         assertThat(dockerUser).containsSubsequence(
-                "-A DOCKER-USER --in-interface eth0 --out-interface docker0 --source 198.51.100.0/24 --protocol tcp"
+                "-A DOCKER-USER --in-interface eth0 --out-interface docker0 " + DNATED + " --source 198.51.100.0/24 --protocol tcp"
                         + " --dport 80 --match comment --comment \"billing web\" --jump ACCEPT",
-                "-A DOCKER-USER --in-interface eth0 --out-interface br-shop --source 203.0.113.0/24 --protocol tcp"
+                "-A DOCKER-USER --in-interface eth0 --out-interface br-shop " + DNATED + " --source 203.0.113.0/24 --protocol tcp"
                         + " --dport 80 --match comment --comment \"shop web\" --jump ACCEPT");
         assertThat(dockerUser.subList(dockerUser.size() - 3, dockerUser.size()))
                 .containsExactlyElementsOf(onEveryBridge("--jump DROP"));

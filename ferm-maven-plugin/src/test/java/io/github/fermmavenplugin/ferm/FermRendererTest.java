@@ -57,12 +57,12 @@ class FermRendererTest {
         assertThat(files.get("ferm.d/20-in.docker.billing-api.ferm")).isEqualTo("""
                 # Made by ferm-maven-plugin for service billing-api: who may reach its containers,
                 # from eth0 to docker0. What no rule allows, 99-docker.ferm stops.
-                domain ip table filter chain DOCKER-USER interface eth0 outerface docker0 {
+                domain ip table filter chain DOCKER-USER interface eth0 outerface docker0 mod conntrack ctstate DNAT {
                     proto tcp dport 80 mod comment comment "billing-api web" ACCEPT;
                     proto tcp dport 443 mod conntrack ctorigdstport ! 8443 mod comment comment "billing-api web" ACCEPT;
                     saddr 198.51.100.0/24 proto tcp mod conntrack ctorigdstport 8443 mod comment comment "billing-api admin" ACCEPT;
                 }
-                domain ip6 table filter chain DOCKER-USER interface eth0 outerface docker0 {
+                domain ip6 table filter chain DOCKER-USER interface eth0 outerface docker0 mod conntrack ctstate DNAT {
                     proto tcp dport 80 mod comment comment "billing-api web" ACCEPT;
                     proto tcp dport 443 mod conntrack ctorigdstport ! 8443 mod comment comment "billing-api web" ACCEPT;
                     saddr 2001:db8:10::/48 proto tcp mod conntrack ctorigdstport 8443 mod comment comment "billing-api admin" ACCEPT;
@@ -108,7 +108,7 @@ class FermRendererTest {
                 """, "80");
 
         assertThat(files.get("ferm.d/20-in.docker.shop.ferm"))
-                .contains("chain DOCKER-USER interface (eth0 ens3) outerface docker_gwbridge {");
+                .contains("chain DOCKER-USER interface (eth0 ens3) outerface docker_gwbridge mod conntrack ctstate DNAT {");
         assertThat(files.get(BundleLayout.FALLBACK_FILE))
                 .contains("chain DOCKER-USER interface (eth0 ens3) outerface (docker0 docker_gwbridge br-+) {");
     }

@@ -3,7 +3,9 @@ package io.github.fermmavenplugin.testing;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.github.fermmavenplugin.ferm.FermCheck;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -13,15 +15,30 @@ import org.junit.jupiter.api.Assumptions;
 public final class RealTools {
 
     public static final String REQUIRED_PROPERTY = "ferm.tests.required";
+    /** Another ferm than the one on PATH, e.g. sid's 2.7 unpacked by src/e2e/fetch-daemons.sh. */
+    public static final String FERM_PROPERTY = "ferm.tests.ferm";
 
     private RealTools() {
     }
 
     public static Path ferm() {
-        return FermCheck.findExecutable(System.getenv("PATH")).orElseGet(() -> {
+        return fermIfInstalled().orElseGet(() -> {
             unavailable("ferm is not installed (apt-get install ferm)");
             return null;
         });
+    }
+
+    /** The ferm named by {@code -Dferm.tests.ferm=PATH}, else the one on PATH. */
+    public static Optional<Path> fermIfInstalled() {
+        String configured = System.getProperty(FERM_PROPERTY, "");
+        if (!configured.isEmpty()) {
+            Path ferm = Path.of(configured);
+            if (!Files.isExecutable(ferm)) {
+                fail(FERM_PROPERTY + "=" + configured + " is not an executable ferm");
+            }
+            return Optional.of(ferm);
+        }
+        return FermCheck.findExecutable(System.getenv("PATH"));
     }
 
     public static boolean required() {

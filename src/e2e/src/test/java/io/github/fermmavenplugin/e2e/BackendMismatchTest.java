@@ -3,6 +3,20 @@ package io.github.fermmavenplugin.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.github.fermmavenplugin.e2e.harness.Addresses;
+import io.github.fermmavenplugin.e2e.harness.BridgeNetwork;
+import io.github.fermmavenplugin.e2e.harness.DockerVersion;
+import io.github.fermmavenplugin.e2e.harness.Environment;
+import io.github.fermmavenplugin.e2e.harness.FermConfig;
+import io.github.fermmavenplugin.e2e.harness.IptablesBackend;
+import io.github.fermmavenplugin.e2e.harness.IptablesSnapshot;
+import io.github.fermmavenplugin.e2e.harness.Outcome;
+import io.github.fermmavenplugin.e2e.harness.Probe;
+import io.github.fermmavenplugin.e2e.harness.ProcessRunner;
+import io.github.fermmavenplugin.e2e.harness.Topology;
+import io.github.fermmavenplugin.policy.Policy.FallbackAction;
+import io.github.fermmavenplugin.policy.DockerMode;
+import io.github.fermmavenplugin.net.IpFamily;
 import io.github.fermmavenplugin.net.Protocol;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,7 +33,7 @@ import org.junit.jupiter.api.Test;
 class BackendMismatchTest {
 
     private static final Scenario SCENARIO = new Scenario(DockerVersion.DOCKER_28, DockerMode.BRIDGE,
-            BridgeNetwork.DOCKER0, DefaultAction.DROP, false, new PipelineBundles());
+            BridgeNetwork.DOCKER0, FallbackAction.DROP, false, new PipelineBundles());
 
     private static final Expectation OTHER_SOURCE_STOPPED = new Expectation("other source is stopped",
             Probe.toHost(Protocol.TCP, Addresses.DENIED_V4, 8080), Outcome.TIMEOUT);
@@ -34,12 +48,12 @@ class BackendMismatchTest {
         try (Topology topology = Topology.create(SCENARIO.network(), SCENARIO.containers());
              FermConfig ferm = FermConfig.write(SCENARIO.bundle())) {
             SCENARIO.dockerRules().apply(topology.host(), IptablesBackend.NFT);
-            IptablesSnapshot nftBefore = IptablesSnapshot.take(topology.host(), Family.V4, IptablesBackend.NFT);
+            IptablesSnapshot nftBefore = IptablesSnapshot.take(topology.host(), IpFamily.IPV4, IptablesBackend.NFT);
 
             ferm.apply(topology.host());
 
-            IptablesSnapshot legacy = IptablesSnapshot.take(topology.host(), Family.V4, IptablesBackend.LEGACY);
-            IptablesSnapshot nft = IptablesSnapshot.take(topology.host(), Family.V4, IptablesBackend.NFT);
+            IptablesSnapshot legacy = IptablesSnapshot.take(topology.host(), IpFamily.IPV4, IptablesBackend.LEGACY);
+            IptablesSnapshot nft = IptablesSnapshot.take(topology.host(), IpFamily.IPV4, IptablesBackend.NFT);
             assertThat(legacy.table("filter").rulesOf("DOCKER-USER"))
                     .as("ferm wrote our rules, but into the legacy tables").isNotEmpty();
             assertThat(legacy.table("filter").rulesOf("FORWARD"))
@@ -80,18 +94,18 @@ class BackendMismatchTest {
         try (Topology topology = Topology.create(SCENARIO.network(), SCENARIO.containers());
              FermConfig ferm = FermConfig.write(SCENARIO.bundle())) {
             SCENARIO.dockerRules().apply(topology.host(), IptablesBackend.NFT);
-            IptablesSnapshot v4Before = IptablesSnapshot.take(topology.host(), Family.V4, IptablesBackend.NFT);
-            IptablesSnapshot v6Before = IptablesSnapshot.take(topology.host(), Family.V6, IptablesBackend.NFT);
+            IptablesSnapshot v4Before = IptablesSnapshot.take(topology.host(), IpFamily.IPV4, IptablesBackend.NFT);
+            IptablesSnapshot v6Before = IptablesSnapshot.take(topology.host(), IpFamily.IPV6, IptablesBackend.NFT);
 
             ferm.applyWithoutLegacyTools(topology.host());
 
-            assertThat(IptablesSnapshot.take(topology.host(), Family.V4, IptablesBackend.LEGACY).tables())
+            assertThat(IptablesSnapshot.take(topology.host(), IpFamily.IPV4, IptablesBackend.LEGACY).tables())
                     .as("nothing went to the legacy tables").isEmpty();
             assertThat(ScenarioRun.mismatches(topology, SCENARIO.expectations())).isEmpty();
             FirewallScenarioTest.assertDockerRulesIntact(v4Before,
-                    IptablesSnapshot.take(topology.host(), Family.V4, IptablesBackend.NFT));
+                    IptablesSnapshot.take(topology.host(), IpFamily.IPV4, IptablesBackend.NFT));
             FirewallScenarioTest.assertDockerRulesIntact(v6Before,
-                    IptablesSnapshot.take(topology.host(), Family.V6, IptablesBackend.NFT));
+                    IptablesSnapshot.take(topology.host(), IpFamily.IPV6, IptablesBackend.NFT));
         }
     }
 }

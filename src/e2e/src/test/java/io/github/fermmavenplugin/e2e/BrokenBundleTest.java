@@ -2,6 +2,17 @@ package io.github.fermmavenplugin.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.fermmavenplugin.e2e.harness.BridgeNetwork;
+import io.github.fermmavenplugin.e2e.harness.Bundle;
+import io.github.fermmavenplugin.e2e.harness.DockerVersion;
+import io.github.fermmavenplugin.e2e.harness.Environment;
+import io.github.fermmavenplugin.e2e.harness.FermConfig;
+import io.github.fermmavenplugin.e2e.harness.IptablesBackend;
+import io.github.fermmavenplugin.e2e.harness.IptablesSnapshot;
+import io.github.fermmavenplugin.e2e.harness.Topology;
+import io.github.fermmavenplugin.policy.Policy.FallbackAction;
+import io.github.fermmavenplugin.policy.DockerMode;
+import io.github.fermmavenplugin.net.IpFamily;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +29,7 @@ import org.junit.jupiter.api.Test;
 class BrokenBundleTest {
 
     private static final Scenario SCENARIO = new Scenario(DockerVersion.DOCKER_28, DockerMode.BRIDGE,
-            BridgeNetwork.DOCKER0, DefaultAction.DROP, false, new HandWrittenBundles());
+            BridgeNetwork.DOCKER0, FallbackAction.DROP, false, new HandWrittenBundles());
 
     @BeforeEach
     void requireRootAndTools() {
@@ -55,9 +66,9 @@ class BrokenBundleTest {
                  return files;
              }))) {
             SCENARIO.dockerRules().apply(topology.host(), IptablesBackend.LEGACY);
-            IptablesSnapshot before = IptablesSnapshot.take(topology.host(), Family.V4, IptablesBackend.LEGACY);
+            IptablesSnapshot before = IptablesSnapshot.take(topology.host(), IpFamily.IPV4, IptablesBackend.LEGACY);
             ferm.apply(topology.host());
-            IptablesSnapshot after = IptablesSnapshot.take(topology.host(), Family.V4, IptablesBackend.LEGACY);
+            IptablesSnapshot after = IptablesSnapshot.take(topology.host(), IpFamily.IPV4, IptablesBackend.LEGACY);
 
             assertThat(after.table("filter").rulesOf("FORWARD")).doesNotContain("-A FORWARD -j DOCKER-USER");
             assertThat(ScenarioRun.mismatches(topology, SCENARIO.expectations()))

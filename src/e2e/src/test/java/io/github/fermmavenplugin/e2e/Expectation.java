@@ -1,5 +1,8 @@
 package io.github.fermmavenplugin.e2e;
 
+import io.github.fermmavenplugin.e2e.harness.Outcome;
+import io.github.fermmavenplugin.e2e.harness.Probe;
+
 /**
  * What must happen to one probe once the bundle is applied, and why.
  */

@@ -2,6 +2,17 @@ package io.github.fermmavenplugin.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.fermmavenplugin.e2e.harness.Addresses;
+import io.github.fermmavenplugin.e2e.harness.BridgeNetwork;
+import io.github.fermmavenplugin.e2e.harness.Environment;
+import io.github.fermmavenplugin.e2e.harness.FermConfig;
+import io.github.fermmavenplugin.e2e.harness.IptablesBackend;
+import io.github.fermmavenplugin.e2e.harness.IptablesSnapshot;
+import io.github.fermmavenplugin.e2e.harness.Outcome;
+import io.github.fermmavenplugin.e2e.harness.Probe;
+import io.github.fermmavenplugin.e2e.harness.RuleCounters;
+import io.github.fermmavenplugin.e2e.harness.Topology;
+import io.github.fermmavenplugin.net.IpFamily;
 import io.github.fermmavenplugin.net.Protocol;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -43,8 +54,8 @@ class FirewallScenarioTest {
             assertThat(ScenarioRun.mismatches(topology, scenario.baseline()))
                     .as("before ferm, Docker's rules alone must publish the ports (else the harness is broken)")
                     .isEmpty();
-            IptablesSnapshot v4Before = IptablesSnapshot.take(topology.host(), Family.V4, IptablesBackend.LEGACY);
-            IptablesSnapshot v6Before = IptablesSnapshot.take(topology.host(), Family.V6, IptablesBackend.LEGACY);
+            IptablesSnapshot v4Before = IptablesSnapshot.take(topology.host(), IpFamily.IPV4, IptablesBackend.LEGACY);
+            IptablesSnapshot v6Before = IptablesSnapshot.take(topology.host(), IpFamily.IPV6, IptablesBackend.LEGACY);
 
             ferm.apply(topology.host());
             ScenarioRun.printIfVerbose(topology);
@@ -52,8 +63,8 @@ class FirewallScenarioTest {
             assertThat(ScenarioRun.mismatches(topology, scenario.expectations()))
                     .as("traffic after ferm applied, %s", scenario)
                     .isEmpty();
-            IptablesSnapshot v4After = IptablesSnapshot.take(topology.host(), Family.V4, IptablesBackend.LEGACY);
-            IptablesSnapshot v6After = IptablesSnapshot.take(topology.host(), Family.V6, IptablesBackend.LEGACY);
+            IptablesSnapshot v4After = IptablesSnapshot.take(topology.host(), IpFamily.IPV4, IptablesBackend.LEGACY);
+            IptablesSnapshot v6After = IptablesSnapshot.take(topology.host(), IpFamily.IPV6, IptablesBackend.LEGACY);
             assertDockerRulesIntact(v4Before, v4After);
             assertDockerRulesIntact(v6Before, v6After);
             assertDockerUserIsExactlyOurs(ferm, v4After, scenario.network());
@@ -67,10 +78,10 @@ class FirewallScenarioTest {
      * its packets matched: the established ones must stop at the first rule, only the SYN may go further.
      */
     private static Measurement measure(Scenario scenario, Topology topology, IptablesSnapshot v4, IptablesSnapshot v6) {
-        RuleCounters.zero(topology.host(), Family.V4, "DOCKER-USER");
+        RuleCounters.zero(topology.host(), IpFamily.IPV4, "DOCKER-USER");
         Probe allowed = Probe.toHost(Protocol.TCP, Addresses.ALLOWED_V4, 8080);
         assertThat(topology.probes().probe(allowed, ScenarioRun.PROBE_TIMEOUT_MILLIS).outcome()).isEqualTo(Outcome.OPEN);
-        List<RuleCounters.Counted> counted = RuleCounters.read(topology.host(), Family.V4, "DOCKER-USER");
+        List<RuleCounters.Counted> counted = RuleCounters.read(topology.host(), IpFamily.IPV4, "DOCKER-USER");
         assertThat(counted.get(0).rule()).as("first DOCKER-USER rule").contains("--ctstate RELATED,ESTABLISHED");
         long established = counted.get(0).packets();
         long later = counted.stream().skip(1).mapToLong(RuleCounters.Counted::packets).sum();

@@ -1,5 +1,9 @@
 package io.github.fermmavenplugin.e2e;
 
+import io.github.fermmavenplugin.e2e.harness.BridgeNetwork;
+import io.github.fermmavenplugin.e2e.harness.DockerVersion;
+import io.github.fermmavenplugin.policy.Policy.FallbackAction;
+import io.github.fermmavenplugin.policy.DockerMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -20,16 +24,16 @@ final class Matrix {
         Scenario.BundleSource plugin = new PipelineBundles();
         List<Scenario> all = new ArrayList<>();
         for (DockerVersion version : DockerVersion.values()) {
-            all.add(new Scenario(version, DockerMode.BRIDGE, BridgeNetwork.DOCKER0, DefaultAction.DROP, false, plugin));
+            all.add(new Scenario(version, DockerMode.BRIDGE, BridgeNetwork.DOCKER0, FallbackAction.DROP, false, plugin));
         }
-        all.add(new Scenario(DockerVersion.DOCKER_28, DockerMode.BRIDGE, BridgeNetwork.DOCKER0, DefaultAction.REJECT, false, plugin));
-        all.add(new Scenario(DockerVersion.DOCKER_27, DockerMode.SWARM, BridgeNetwork.GWBRIDGE, DefaultAction.DROP, false, plugin));
-        all.add(new Scenario(DockerVersion.DOCKER_28, DockerMode.SWARM, BridgeNetwork.GWBRIDGE, DefaultAction.DROP, true, plugin));
-        all.add(new Scenario(DockerVersion.DOCKER_29, DockerMode.SWARM, BridgeNetwork.GWBRIDGE, DefaultAction.REJECT, false, plugin));
-        all.add(new Scenario(DockerVersion.DOCKER_27, DockerMode.BRIDGE, BridgeNetwork.USER_DEFINED, DefaultAction.REJECT, true, plugin));
-        all.add(new Scenario(DockerVersion.DOCKER_29, DockerMode.BRIDGE, BridgeNetwork.DOCKER0, DefaultAction.DROP, true, plugin));
+        all.add(new Scenario(DockerVersion.DOCKER_28, DockerMode.BRIDGE, BridgeNetwork.DOCKER0, FallbackAction.REJECT, false, plugin));
+        all.add(new Scenario(DockerVersion.DOCKER_27, DockerMode.SWARM, BridgeNetwork.GWBRIDGE, FallbackAction.DROP, false, plugin));
+        all.add(new Scenario(DockerVersion.DOCKER_28, DockerMode.SWARM, BridgeNetwork.GWBRIDGE, FallbackAction.DROP, true, plugin));
+        all.add(new Scenario(DockerVersion.DOCKER_29, DockerMode.SWARM, BridgeNetwork.GWBRIDGE, FallbackAction.REJECT, false, plugin));
+        all.add(new Scenario(DockerVersion.DOCKER_27, DockerMode.BRIDGE, BridgeNetwork.USER_DEFINED, FallbackAction.REJECT, true, plugin));
+        all.add(new Scenario(DockerVersion.DOCKER_29, DockerMode.BRIDGE, BridgeNetwork.DOCKER0, FallbackAction.DROP, true, plugin));
         // The hand-written reference bundle, so a failure can be pinned on the plugin or on the harness.
-        all.add(new Scenario(DockerVersion.DOCKER_28, DockerMode.BRIDGE, BridgeNetwork.DOCKER0, DefaultAction.DROP, false,
+        all.add(new Scenario(DockerVersion.DOCKER_28, DockerMode.BRIDGE, BridgeNetwork.DOCKER0, FallbackAction.DROP, false,
                 new HandWrittenBundles()));
         return filtered(all);
     }

@@ -1,13 +1,18 @@
 package io.github.fermmavenplugin.e2e;
 
+import io.github.fermmavenplugin.e2e.harness.Bundle;
+import io.github.fermmavenplugin.bundle.BundleFile;
+import io.github.fermmavenplugin.bundle.BundleLayout;
 import io.github.fermmavenplugin.bundle.BundleManifest.MavenCoordinates;
 import io.github.fermmavenplugin.dockerfile.BuildOptions;
-import io.github.fermmavenplugin.ferm.FermRenderer;
+import io.github.fermmavenplugin.ferm.RuleBudget;
 import io.github.fermmavenplugin.pipeline.Analysis;
+import io.github.fermmavenplugin.pipeline.AnalysisParameters;
 import io.github.fermmavenplugin.pipeline.BundleIdentity;
 import io.github.fermmavenplugin.pipeline.BundlePipeline;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -45,12 +50,15 @@ final class PipelineBundles implements Scenario.BundleSource {
             project = Files.createTempDirectory("ferm-e2e-project-");
             Path descriptorFile = Files.writeString(project.resolve("firewall.yaml"), descriptor);
             Path dockerfileFile = Files.writeString(project.resolve("Dockerfile"), dockerfile);
-            Analysis analysis = BundlePipeline.analyse(descriptorFile, dockerfileFile, BuildOptions.DEFAULT, service);
+            Analysis analysis = BundlePipeline.analyse(new AnalysisParameters(descriptorFile, dockerfileFile,
+                    BuildOptions.DEFAULT, service, RuleBudget.DEFAULT_MAX_RULES));
             BundleIdentity identity = new BundleIdentity(
                     new MavenCoordinates("io.github.fermmavenplugin.e2e", service, "1.0"), "e2e", project);
             Map<String, String> files = new TreeMap<>();
-            BundlePipeline.asText(BundlePipeline.render(analysis, identity)).forEach((path, text) ->
-                    files.put(path.substring(FermRenderer.DIRECTORY.length()), text));
+            for (BundleFile file : BundlePipeline.render(analysis, identity)) {
+                files.put(file.path().substring(BundleLayout.FERM_DIRECTORY.length()),
+                        new String(file.content(), StandardCharsets.UTF_8));
+            }
             return new Bundle(files);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

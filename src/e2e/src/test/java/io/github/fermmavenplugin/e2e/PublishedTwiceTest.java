@@ -2,6 +2,18 @@ package io.github.fermmavenplugin.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.fermmavenplugin.e2e.harness.Addresses;
+import io.github.fermmavenplugin.e2e.harness.BridgeNetwork;
+import io.github.fermmavenplugin.e2e.harness.Bundle;
+import io.github.fermmavenplugin.e2e.harness.DockerVersion;
+import io.github.fermmavenplugin.e2e.harness.Environment;
+import io.github.fermmavenplugin.e2e.harness.FermConfig;
+import io.github.fermmavenplugin.e2e.harness.IptablesBackend;
+import io.github.fermmavenplugin.e2e.harness.Outcome;
+import io.github.fermmavenplugin.e2e.harness.Probe;
+import io.github.fermmavenplugin.e2e.harness.Topology;
+import io.github.fermmavenplugin.policy.Policy.FallbackAction;
+import io.github.fermmavenplugin.policy.DockerMode;
 import io.github.fermmavenplugin.net.Protocol;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,7 +30,7 @@ import org.junit.jupiter.api.Test;
 class PublishedTwiceTest {
 
     private static final Scenario BRIDGE = new Scenario(DockerVersion.DOCKER_28, DockerMode.BRIDGE,
-            BridgeNetwork.DOCKER0, DefaultAction.DROP, false, new PipelineBundles());
+            BridgeNetwork.DOCKER0, FallbackAction.DROP, false, new PipelineBundles());
 
     @BeforeEach
     void requireRootAndTools() {

@@ -1,12 +1,23 @@
 package io.github.fermmavenplugin.e2e;
 
-import static io.github.fermmavenplugin.e2e.Addresses.ALLOWED_V4;
-import static io.github.fermmavenplugin.e2e.Addresses.ALLOWED_V6;
-import static io.github.fermmavenplugin.e2e.Addresses.DENIED_V4;
-import static io.github.fermmavenplugin.e2e.Addresses.DENIED_V6;
-import static io.github.fermmavenplugin.e2e.Addresses.PARTNER_V4;
-import static io.github.fermmavenplugin.e2e.Addresses.PARTNER_V6;
+import static io.github.fermmavenplugin.e2e.harness.Addresses.ALLOWED_V4;
+import static io.github.fermmavenplugin.e2e.harness.Addresses.ALLOWED_V6;
+import static io.github.fermmavenplugin.e2e.harness.Addresses.DENIED_V4;
+import static io.github.fermmavenplugin.e2e.harness.Addresses.DENIED_V6;
+import static io.github.fermmavenplugin.e2e.harness.Addresses.PARTNER_V4;
+import static io.github.fermmavenplugin.e2e.harness.Addresses.PARTNER_V6;
 
+import io.github.fermmavenplugin.e2e.harness.BridgeNetwork;
+import io.github.fermmavenplugin.e2e.harness.Bundle;
+import io.github.fermmavenplugin.e2e.harness.Container;
+import io.github.fermmavenplugin.e2e.harness.DockerRules;
+import io.github.fermmavenplugin.e2e.harness.DockerVersion;
+import io.github.fermmavenplugin.e2e.harness.Outcome;
+import io.github.fermmavenplugin.e2e.harness.Probe;
+import io.github.fermmavenplugin.e2e.harness.Publication;
+import io.github.fermmavenplugin.e2e.harness.Topology;
+import io.github.fermmavenplugin.policy.Policy.FallbackAction;
+import io.github.fermmavenplugin.policy.DockerMode;
 import io.github.fermmavenplugin.net.Protocol;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +33,7 @@ import java.util.function.Function;
  * opened; ssh on the host for the office) and {@code api} (EXPOSE 9000, published 9000:9000, open to the partner
  * 198.18.0.0/24 and 2001:db8:beef::/48).
  */
-record Scenario(DockerVersion version, DockerMode mode, BridgeNetwork network, DefaultAction action,
+record Scenario(DockerVersion version, DockerMode mode, BridgeNetwork network, FallbackAction action,
                 boolean twoServices, BundleSource bundles) {
 
     /** Renders the bundle of each service for a scenario: the plugin's pipeline, or hand-written references. */
@@ -80,8 +91,16 @@ record Scenario(DockerVersion version, DockerMode mode, BridgeNetwork network, D
                 new Expectation("Docker alone publishes 9443 to anyone", tcp(ALLOWED_V4, 9443), Outcome.OPEN));
     }
 
+    /** What a client sees when the descriptor's default action stops it. */
+    static Outcome seenByClient(FallbackAction action) {
+        return switch (action) {
+            case DROP -> Outcome.TIMEOUT;
+            case REJECT -> Outcome.REFUSED;
+        };
+    }
+
     List<Expectation> expectations() {
-        Outcome blocked = action.seenByClient();
+        Outcome blocked = seenByClient(action);
         List<Expectation> all = new ArrayList<>(List.of(
                 new Expectation("allowed source reaches the web port", tcp(ALLOWED_V4, 8080), Outcome.OPEN),
                 new Expectation("other source is stopped on the same port", tcp(DENIED_V4, 8080), blocked),

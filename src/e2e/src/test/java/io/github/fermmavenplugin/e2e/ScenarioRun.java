@@ -1,5 +1,10 @@
 package io.github.fermmavenplugin.e2e;
 
+import io.github.fermmavenplugin.e2e.harness.IptablesBackend;
+import io.github.fermmavenplugin.e2e.harness.Probe;
+import io.github.fermmavenplugin.e2e.harness.ProbeClient;
+import io.github.fermmavenplugin.e2e.harness.Topology;
+import io.github.fermmavenplugin.net.IpFamily;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -20,7 +25,7 @@ final class ScenarioRun {
     /** With {@code -Dferm.e2e.verbose=true}: the host's rules as the kernel holds them. */
     static void printIfVerbose(Topology topology) {
         if (VERBOSE) {
-            for (Family family : Family.values()) {
+            for (IpFamily family : IpFamily.values()) {
                 System.out.println("=== " + topology.id() + " " + family + " iptables-save after ferm:\n"
                         + topology.host().exec(IptablesBackend.LEGACY.tool(family, "-save")).stdout());
             }

@@ -2,6 +2,18 @@ package io.github.fermmavenplugin.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.fermmavenplugin.e2e.harness.Addresses;
+import io.github.fermmavenplugin.e2e.harness.BridgeNetwork;
+import io.github.fermmavenplugin.e2e.harness.Bundle;
+import io.github.fermmavenplugin.e2e.harness.DockerVersion;
+import io.github.fermmavenplugin.e2e.harness.Environment;
+import io.github.fermmavenplugin.e2e.harness.FermConfig;
+import io.github.fermmavenplugin.e2e.harness.IptablesBackend;
+import io.github.fermmavenplugin.e2e.harness.Outcome;
+import io.github.fermmavenplugin.e2e.harness.Probe;
+import io.github.fermmavenplugin.e2e.harness.Topology;
+import io.github.fermmavenplugin.policy.Policy.FallbackAction;
+import io.github.fermmavenplugin.policy.DockerMode;
 import io.github.fermmavenplugin.net.Protocol;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,7 +29,7 @@ import org.junit.jupiter.api.Test;
 class SwarmContainerPortTest {
 
     private static final Scenario SWARM = new Scenario(DockerVersion.DOCKER_29, DockerMode.SWARM,
-            BridgeNetwork.GWBRIDGE, DefaultAction.DROP, false, new PipelineBundles());
+            BridgeNetwork.GWBRIDGE, FallbackAction.DROP, false, new PipelineBundles());
 
     @BeforeEach
     void requireRootAndTools() {

@@ -1,4 +1,4 @@
-package io.github.fermmavenplugin.e2e;
+package io.github.fermmavenplugin.e2e.harness;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,9 +11,9 @@ import java.util.TreeMap;
 /**
  * The files of a ferm.d bundle, by name (without the {@code ferm.d/} prefix), as a service would ship them.
  */
-record Bundle(Map<String, String> files) {
+public record Bundle(Map<String, String> files) {
 
-    Bundle {
+    public Bundle {
         files = Map.copyOf(files);
     }
 
@@ -21,7 +21,7 @@ record Bundle(Map<String, String> files) {
      * Extracts several bundles into one ferm.d, as ops do on a host running several services: the shared files
      * must be byte-identical, or the bundles do not compose.
      */
-    static Bundle compose(Bundle... bundles) {
+    public static Bundle compose(Bundle... bundles) {
         Map<String, String> merged = new TreeMap<>();
         for (Bundle bundle : bundles) {
             bundle.files.forEach((name, text) -> {
@@ -39,7 +39,7 @@ record Bundle(Map<String, String> files) {
      * {@code 00-docker.ferm} and {@code 99-docker.ferm}), with {@code @BRIDGE@} and {@code @ACTION@} filled in.
      * Shaped like the plugin's output; kept as a reference the plugin's own bundles are compared against.
      */
-    static Bundle handWritten(String directory, String serviceFile, String hostFile, String bridge, String action) {
+    public static Bundle handWritten(String directory, String serviceFile, String hostFile, String bridge, String action) {
         Map<String, String> files = new TreeMap<>();
         files.put("00-docker.ferm", resource("bundles/00-docker.ferm"));
         files.put(serviceFile, resource("bundles/" + directory + "/" + serviceFile));
@@ -51,7 +51,7 @@ record Bundle(Map<String, String> files) {
         return new Bundle(files);
     }
 
-    static String resource(String path) {
+    public static String resource(String path) {
         try (InputStream in = Objects.requireNonNull(Bundle.class.getClassLoader().getResourceAsStream(path),
                 "missing test resource " + path)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);

@@ -1,4 +1,4 @@
-package io.github.fermmavenplugin.e2e;
+package io.github.fermmavenplugin.e2e.harness;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,19 +13,19 @@ import java.util.concurrent.TimeUnit;
 /**
  * Runs an external command with a hard time limit and captures what it printed.
  */
-final class ProcessRunner {
+public final class ProcessRunner {
 
     private static final Duration DEFAULT_LIMIT = Duration.ofSeconds(30);
 
     /** What a finished command left behind. */
-    record Result(List<String> command, int exitCode, String stdout, String stderr) {
+    public record Result(List<String> command, int exitCode, String stdout, String stderr) {
 
-        boolean succeeded() {
+        public boolean succeeded() {
             return exitCode == 0;
         }
 
         /** Returns this result, or throws with the command's own words when it failed. */
-        Result orThrow() {
+        public Result orThrow() {
             if (!succeeded()) {
                 throw new IllegalStateException("command failed with exit code " + exitCode + ": "
                         + String.join(" ", command) + "\nstdout: " + stdout + "\nstderr: " + stderr);
@@ -37,15 +37,15 @@ final class ProcessRunner {
     private ProcessRunner() {
     }
 
-    static Result run(List<String> command) {
+    public static Result run(List<String> command) {
         return run(command, null, DEFAULT_LIMIT);
     }
 
-    static Result run(List<String> command, String stdin) {
+    public static Result run(List<String> command, String stdin) {
         return run(command, stdin, DEFAULT_LIMIT);
     }
 
-    static Result run(List<String> command, String stdin, Duration limit) {
+    public static Result run(List<String> command, String stdin, Duration limit) {
         Process process;
         try {
             process = new ProcessBuilder(command).start();

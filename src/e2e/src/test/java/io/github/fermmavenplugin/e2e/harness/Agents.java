@@ -1,4 +1,4 @@
-package io.github.fermmavenplugin.e2e;
+package io.github.fermmavenplugin.e2e.harness;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -17,7 +17,7 @@ import java.util.concurrent.TimeoutException;
 /**
  * Starts {@link NetAgent} in a namespace as a separate JVM (threads cannot change namespace; processes can).
  */
-final class Agents {
+public final class Agents {
 
     private static final long START_LIMIT_SECONDS = 20;
 
@@ -25,7 +25,7 @@ final class Agents {
     }
 
     /** A running agent; closing it ends the process. */
-    static final class Running implements AutoCloseable {
+    public static final class Running implements AutoCloseable {
 
         private final Process process;
         private final BufferedReader output;
@@ -35,11 +35,11 @@ final class Agents {
             this.output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         }
 
-        Process process() {
+        public Process process() {
             return process;
         }
 
-        BufferedReader output() {
+        public BufferedReader output() {
             return output;
         }
 
@@ -62,7 +62,7 @@ final class Agents {
     }
 
     /** Starts echo servers on the given {@code tcp:PORT} / {@code udp:PORT} listeners and waits until they are bound. */
-    static Running serve(NetworkNamespace namespace, List<String> listeners) {
+    public static Running serve(NetworkNamespace namespace, List<String> listeners) {
         List<String> arguments = new ArrayList<>(List.of("serve"));
         arguments.addAll(listeners);
         Running agent = start(namespace, arguments);
@@ -87,7 +87,7 @@ final class Agents {
         }
     }
 
-    static Running probe(NetworkNamespace namespace) {
+    public static Running probe(NetworkNamespace namespace) {
         return start(namespace, List.of("probe"));
     }
 

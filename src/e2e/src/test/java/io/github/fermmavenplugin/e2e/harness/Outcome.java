@@ -1,9 +1,9 @@
-package io.github.fermmavenplugin.e2e;
+package io.github.fermmavenplugin.e2e.harness;
 
 /**
  * What a client saw when it tried to reach a port.
  */
-enum Outcome {
+public enum Outcome {
     /** Connected (TCP) or got an answer (UDP), and the payload came back: traffic flows both ways. */
     OPEN,
     /** Actively refused: a TCP reset or an ICMP port-unreachable, as REJECT sends. */

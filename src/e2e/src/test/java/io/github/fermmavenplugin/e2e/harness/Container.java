@@ -1,4 +1,4 @@
-package io.github.fermmavenplugin.e2e;
+package io.github.fermmavenplugin.e2e.harness;
 
 import io.github.fermmavenplugin.net.Protocol;
 import java.util.List;
@@ -11,17 +11,17 @@ import java.util.List;
  * @param listeners    the ports its processes listen on
  * @param publications the ports Docker publishes for it
  */
-record Container(int hostNumber, List<Listener> listeners, List<Publication> publications) {
+public record Container(int hostNumber, List<Listener> listeners, List<Publication> publications) {
 
-    Container {
+    public Container {
         listeners = List.copyOf(listeners);
         publications = List.copyOf(publications);
     }
 
     /** A listening port. */
-    record Listener(Protocol protocol, int port) {
+    public record Listener(Protocol protocol, int port) {
 
-        String agentArgument() {
+        public String agentArgument() {
             return protocol.token() + ":" + port;
         }
     }

@@ -1,4 +1,4 @@
-package io.github.fermmavenplugin.e2e;
+package io.github.fermmavenplugin.e2e.harness;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -7,7 +7,7 @@ import java.util.List;
  * A Linux network namespace created for one scenario and deleted on {@link #close()}, together with any
  * process still running in it.
  */
-final class NetworkNamespace implements AutoCloseable {
+public final class NetworkNamespace implements AutoCloseable {
 
     private final String name;
 
@@ -15,7 +15,7 @@ final class NetworkNamespace implements AutoCloseable {
         this.name = name;
     }
 
-    static NetworkNamespace create(String name) {
+    public static NetworkNamespace create(String name) {
         ProcessRunner.run(List.of("ip", "netns", "add", name)).orThrow();
         NetworkNamespace namespace = new NetworkNamespace(name);
         try {
@@ -27,30 +27,30 @@ final class NetworkNamespace implements AutoCloseable {
         return namespace;
     }
 
-    String name() {
+    public String name() {
         return name;
     }
 
     /** The command line that runs {@code command} inside this namespace. */
-    List<String> command(List<String> command) {
+    public List<String> command(List<String> command) {
         List<String> full = new ArrayList<>(List.of("ip", "netns", "exec", name));
         full.addAll(command);
         return full;
     }
 
-    ProcessRunner.Result exec(String... command) {
+    public ProcessRunner.Result exec(String... command) {
         return ProcessRunner.run(command(List.of(command))).orThrow();
     }
 
-    ProcessRunner.Result tryExec(String... command) {
+    public ProcessRunner.Result tryExec(String... command) {
         return ProcessRunner.run(command(List.of(command)));
     }
 
-    ProcessRunner.Result execWithInput(String stdin, String... command) {
+    public ProcessRunner.Result execWithInput(String stdin, String... command) {
         return ProcessRunner.run(command(List.of(command)), stdin).orThrow();
     }
 
-    void sysctl(String key, String value) {
+    public void sysctl(String key, String value) {
         exec("sysctl", "-q", "-w", key + "=" + value);
     }
 

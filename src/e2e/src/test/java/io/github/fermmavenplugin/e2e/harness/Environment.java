@@ -1,4 +1,4 @@
-package io.github.fermmavenplugin.e2e;
+package io.github.fermmavenplugin.e2e.harness;
 
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -14,11 +14,11 @@ import java.util.Optional;
  * {@code ip}, {@code ferm} and iptables tools of both backends. Missing pieces skip the tests with the
  * reason printed, unless {@code -Dferm.tests.required=true} makes them mandatory (CI).
  */
-final class Environment {
+public final class Environment {
 
-    static final String REQUIRED_PROPERTY = "ferm.tests.required";
+    public static final String REQUIRED_PROPERTY = "ferm.tests.required";
 
-    private static final List<String> TOOLS = List.of("ip", "ferm", "unshare",
+    private static final List<String> TOOLS = List.of("ip", "ferm", "unshare", "nsenter",
             "iptables-legacy", "iptables-legacy-save", "iptables-legacy-restore",
             "ip6tables-legacy", "ip6tables-legacy-save", "ip6tables-legacy-restore",
             "iptables-nft", "iptables-nft-save", "iptables-nft-restore",
@@ -31,8 +31,12 @@ final class Environment {
     }
 
     /** Skips (or, when required, fails) the calling test if the machine cannot run it. */
-    static void assumeReady() {
-        Optional<String> problem = problem();
+    public static void assumeReady() {
+        assume(problem());
+    }
+
+    /** Skips (or, when required, fails) the calling test if {@code problem} names something missing. */
+    public static void assume(Optional<String> problem) {
         if (problem.isEmpty()) {
             return;
         }
@@ -88,7 +92,7 @@ final class Environment {
     }
 
     /** Where an executable lives; ferm itself searches /usr/sbin and /sbin before PATH. */
-    static Optional<Path> locate(String tool) {
+    public static Optional<Path> locate(String tool) {
         List<String> directories = new ArrayList<>(List.of("/usr/sbin", "/sbin"));
         directories.addAll(List.of(System.getenv().getOrDefault("PATH", "").split(":")));
         return directories.stream()

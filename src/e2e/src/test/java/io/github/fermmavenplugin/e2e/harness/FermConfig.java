@@ -1,5 +1,6 @@
-package io.github.fermmavenplugin.e2e;
+package io.github.fermmavenplugin.e2e.harness;
 
+import io.github.fermmavenplugin.net.IpFamily;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -13,7 +14,7 @@ import java.util.stream.Stream;
  * A ferm configuration directory as on a host: the base {@code ferm.conf} (ending in {@code @include ferm.d/;})
  * and the bundle extracted into {@code ferm.d/}. Deleted on {@link #close()}.
  */
-final class FermConfig implements AutoCloseable {
+public final class FermConfig implements AutoCloseable {
 
     private final Path directory;
 
@@ -21,10 +22,15 @@ final class FermConfig implements AutoCloseable {
         this.directory = directory;
     }
 
-    static FermConfig write(Bundle bundle) {
+    public static FermConfig write(Bundle bundle) {
+        return write(bundle, Bundle.resource("ferm.conf"));
+    }
+
+    /** The bundle under another base {@code ferm.conf}, which must end by including {@code ferm.d/}. */
+    public static FermConfig write(Bundle bundle, String baseConf) {
         try {
             Path directory = Files.createTempDirectory("ferm-e2e-");
-            Files.writeString(directory.resolve("ferm.conf"), Bundle.resource("ferm.conf"));
+            Files.writeString(directory.resolve("ferm.conf"), baseConf);
             Path fermD = Files.createDirectory(directory.resolve("ferm.d"));
             for (Map.Entry<String, String> file : bundle.files().entrySet()) {
                 Files.writeString(fermD.resolve(file.getKey()), file.getValue());
@@ -35,17 +41,22 @@ final class FermConfig implements AutoCloseable {
         }
     }
 
-    Path conf() {
+    public Path conf() {
         return directory.resolve("ferm.conf");
     }
 
     /** Applies the configuration with the real ferm inside {@code host}, as {@code systemctl reload ferm} would. */
-    void apply(NetworkNamespace host) {
+    public void apply(NetworkNamespace host) {
         host.exec("ferm", conf().toString());
     }
 
+    /** Applies the configuration with the given ferm into the tables of {@code backend}, inside {@code host}. */
+    public void apply(NetworkNamespace host, FermVersion ferm, IptablesBackend backend) {
+        ProcessRunner.run(host.command(ferm.command(backend, conf()))).orThrow();
+    }
+
     /** {@code ferm --flush}, as Debian's {@code /etc/init.d/ferm stop} runs it; the caller judges the result. */
-    ProcessRunner.Result flush(NetworkNamespace host) {
+    public ProcessRunner.Result flush(NetworkNamespace host) {
         return host.tryExec("ferm", "--flush", conf().toString());
     }
 
@@ -55,7 +66,7 @@ final class FermConfig implements AutoCloseable {
      * multi-call binary, inside a private mount namespace that ends with the command. Nothing on the machine
      * outside that one ferm process sees the change.
      */
-    void applyWithoutLegacyTools(NetworkNamespace host) {
+    public void applyWithoutLegacyTools(NetworkNamespace host) {
         try {
             Path legacyBinary = Environment.locate("iptables-legacy").orElseThrow().toRealPath();
             Path notExecutable = Files.writeString(directory.resolve("not-executable"), "");
@@ -71,15 +82,15 @@ final class FermConfig implements AutoCloseable {
      * The iptables-restore lines ferm would load, without touching the kernel: {@code ferm --remote --lines}.
      * Needs no root, so it also shows what a bundle creates.
      */
-    List<String> remoteLines() {
+    public List<String> remoteLines() {
         ProcessRunner.Result result = ProcessRunner.run(
                 List.of("ferm", "--remote", "--noexec", "--lines", conf().toString())).orThrow();
         return result.stdout().lines().toList();
     }
 
     /** How many rules ferm would put in {@code chain} for one family, from {@link #remoteLines()}. */
-    long remoteRuleCount(Family family, String chain) {
-        String marker = "(" + family.iptables() + "-save)";
+    public long remoteRuleCount(IpFamily family, String chain) {
+        String marker = "(" + IptablesBackend.command(family) + "-save)";
         boolean inFamily = false;
         long count = 0;
         for (String line : remoteLines()) {

@@ -1,4 +1,4 @@
-package io.github.fermmavenplugin.e2e;
+package io.github.fermmavenplugin.e2e.harness;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -14,10 +14,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * Sends probes through a {@link NetAgent} running in the outside namespace, all at once, and collects the outcomes.
  */
-final class ProbeClient implements AutoCloseable {
+public final class ProbeClient implements AutoCloseable {
 
     /** A probe's outcome and the agent's words about it. */
-    record Result(Probe probe, Outcome outcome, String detail) {
+    public record Result(Probe probe, Outcome outcome, String detail) {
 
         @Override
         public String toString() {
@@ -28,17 +28,17 @@ final class ProbeClient implements AutoCloseable {
     private final Agents.Running agent;
     private final PrintWriter requests;
 
-    ProbeClient(NetworkNamespace outside) {
+    public ProbeClient(NetworkNamespace outside) {
         this.agent = Agents.probe(outside);
         this.requests = new PrintWriter(new OutputStreamWriter(agent.process().getOutputStream(), StandardCharsets.UTF_8), true);
     }
 
-    Result probe(Probe probe, int timeoutMillis) {
+    public Result probe(Probe probe, int timeoutMillis) {
         return probeAll(List.of(probe), timeoutMillis).get(probe);
     }
 
     /** Runs every probe concurrently; each either connects, is refused, or times out after {@code timeoutMillis}. */
-    synchronized Map<Probe, Result> probeAll(List<Probe> probes, int timeoutMillis) {
+    public synchronized Map<Probe, Result> probeAll(List<Probe> probes, int timeoutMillis) {
         List<Probe> distinct = probes.stream().distinct().toList();
         for (int id = 0; id < distinct.size(); id++) {
             Probe probe = distinct.get(id);

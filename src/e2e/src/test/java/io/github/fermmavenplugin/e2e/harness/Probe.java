@@ -1,4 +1,4 @@
-package io.github.fermmavenplugin.e2e;
+package io.github.fermmavenplugin.e2e.harness;
 
 import io.github.fermmavenplugin.net.Protocol;
 
@@ -10,9 +10,9 @@ import io.github.fermmavenplugin.net.Protocol;
  * @param destination the address it is sent to (normally the host's {@code eth0} address)
  * @param port        the destination port
  */
-record Probe(Protocol protocol, String source, String destination, int port) {
+public record Probe(Protocol protocol, String source, String destination, int port) {
 
-    static Probe toHost(Protocol protocol, String client, int port) {
+    public static Probe toHost(Protocol protocol, String client, int port) {
         return new Probe(protocol, client, Addresses.hostFor(client), port);
     }
 

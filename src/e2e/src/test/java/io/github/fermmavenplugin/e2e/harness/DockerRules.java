@@ -1,5 +1,7 @@
-package io.github.fermmavenplugin.e2e;
+package io.github.fermmavenplugin.e2e.harness;
 
+import io.github.fermmavenplugin.policy.DockerMode;
+import io.github.fermmavenplugin.net.IpFamily;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,20 +13,20 @@ import java.util.List;
  * per-port ACCEPT in DOCKER, DNAT in nat/DOCKER or nat/DOCKER-INGRESS, raw PREROUTING DROP against direct
  * access from Docker 28). Docker's swarm ingress is IPv4 only, so swarm mode publishes nothing over IPv6.
  */
-record DockerRules(DockerVersion version, DockerMode mode, BridgeNetwork network, List<Container> containers) {
+public record DockerRules(DockerVersion version, DockerMode mode, BridgeNetwork network, List<Container> containers) {
 
-    DockerRules {
+    public DockerRules {
         containers = List.copyOf(containers);
     }
 
     /** Loads the rules into {@code host} with the given backend, replacing the filter, nat and raw tables. */
-    void apply(NetworkNamespace host, IptablesBackend backend) {
-        for (Family family : Family.values()) {
+    public void apply(NetworkNamespace host, IptablesBackend backend) {
+        for (IpFamily family : IpFamily.values()) {
             host.execWithInput(restoreInput(family), backend.tool(family, "-restore"));
         }
     }
 
-    String restoreInput(Family family) {
+    public String restoreInput(IpFamily family) {
         return filterTable(family) + natTable(family) + rawTable(family);
     }
 
@@ -36,7 +38,7 @@ record DockerRules(DockerVersion version, DockerMode mode, BridgeNetwork network
         return mode == DockerMode.SWARM;
     }
 
-    private String filterTable(Family family) {
+    private String filterTable(IpFamily family) {
         String bridge = network.bridge();
         List<String> chains = new ArrayList<>(List.of("DOCKER"));
         switch (version) {
@@ -99,7 +101,8 @@ record DockerRules(DockerVersion version, DockerMode mode, BridgeNetwork network
             }
             rules.add("-A DOCKER-INGRESS -j RETURN");
         }
-        if (version != DockerVersion.DOCKER_29) {
+        // Docker 20 to 27 end DOCKER-USER with RETURN; 28.2.2 dropped it (28.5.2 measured), 29 too.
+        if (version == DockerVersion.DOCKER_27) {
             rules.add("-A DOCKER-USER -j RETURN");
         }
         // Docker sets FORWARD to DROP when it had to switch forwarding on itself; the stricter case.
@@ -112,7 +115,7 @@ record DockerRules(DockerVersion version, DockerMode mode, BridgeNetwork network
         return "-A " + chain + " -i " + bridge + " -o " + bridge + (swarm() ? " -j DROP" : " -j ACCEPT");
     }
 
-    private List<String> perPortAccepts(Family family) {
+    private List<String> perPortAccepts(IpFamily family) {
         List<String> rules = new ArrayList<>();
         if (swarm()) {
             return rules;
@@ -128,12 +131,12 @@ record DockerRules(DockerVersion version, DockerMode mode, BridgeNetwork network
         return rules;
     }
 
-    private String natTable(Family family) {
+    private String natTable(IpFamily family) {
         String bridge = network.bridge();
         List<String> chains = new ArrayList<>(List.of("DOCKER"));
         List<String> rules = new ArrayList<>();
-        String loopback = family == Family.V4 ? "127.0.0.0/8" : "::1/128";
-        String subnet = family == Family.V4 ? network.subnetV4() : network.subnetV6();
+        String loopback = family == IpFamily.IPV4 ? "127.0.0.0/8" : "::1/128";
+        String subnet = family == IpFamily.IPV4 ? network.subnetV4() : network.subnetV6();
         if (swarm()) {
             chains.add("DOCKER-INGRESS");
             rules.add("-A PREROUTING -m addrtype --dst-type LOCAL -j DOCKER-INGRESS");
@@ -147,7 +150,12 @@ record DockerRules(DockerVersion version, DockerMode mode, BridgeNetwork network
             rules.add("-A POSTROUTING -o " + bridge + " -m addrtype --src-type LOCAL -j MASQUERADE");
         }
         rules.add("-A POSTROUTING -s " + subnet + " ! -o " + bridge + " -j MASQUERADE");
-        rules.add("-A DOCKER -i " + bridge + " -j RETURN");
+        if (!newLayout() && !swarm()) {
+            rules.addAll(hairpinMasquerades(family));
+        }
+        if (version != DockerVersion.DOCKER_29) {
+            rules.add("-A DOCKER -i " + bridge + " -j RETURN");
+        }
         for (Container container : containers) {
             for (Publication publication : container.publications()) {
                 if (!appliesTo(family)) {
@@ -172,36 +180,49 @@ record DockerRules(DockerVersion version, DockerMode mode, BridgeNetwork network
                 chains, rules);
     }
 
-    private String rawTable(Family family) {
+    /** Docker 20 to 27 (20.10.24 and 26.1.5 measured): a container reaching its own published port. */
+    private List<String> hairpinMasquerades(IpFamily family) {
+        List<String> rules = new ArrayList<>();
+        for (Container container : containers) {
+            container.publications().stream()
+                    .map(publication -> "-A POSTROUTING -s %s -d %s -p %s -m %s --dport %d -j MASQUERADE".formatted(
+                            hostRoute(family, container), hostRoute(family, container), publication.protocol().token(),
+                            publication.protocol().token(), publication.containerPort()))
+                    .distinct()
+                    .forEach(rules::add);
+        }
+        return rules;
+    }
+
+    /** Docker 28.2 and later (28.5.2 measured): one DROP per endpoint, published or not. */
+    private String rawTable(IpFamily family) {
         if (!newLayout() || swarm()) {
             return "";
         }
         List<String> rules = new ArrayList<>();
         for (Container container : containers) {
-            if (!container.publications().isEmpty()) {
-                rules.add("-A PREROUTING -d " + hostRoute(family, container) + " ! -i " + network.bridge() + " -j DROP");
-            }
+            rules.add("-A PREROUTING -d " + hostRoute(family, container) + " ! -i " + network.bridge() + " -j DROP");
         }
         return table("raw", List.of(":PREROUTING ACCEPT", ":OUTPUT ACCEPT"), List.of(), rules);
     }
 
-    private boolean appliesTo(Family family) {
-        return !(swarm() && family == Family.V6);
+    private boolean appliesTo(IpFamily family) {
+        return !(swarm() && family == IpFamily.IPV6);
     }
 
-    private List<Publication> publications(Family family) {
+    private List<Publication> publications(IpFamily family) {
         if (!appliesTo(family)) {
             return List.of();
         }
         return containers.stream().flatMap(container -> container.publications().stream()).toList();
     }
 
-    private String hostRoute(Family family, Container container) {
-        return family == Family.V4 ? network.v4(container.hostNumber()) + "/32" : network.v6(container.hostNumber()) + "/128";
+    private String hostRoute(IpFamily family, Container container) {
+        return family == IpFamily.IPV4 ? network.v4(container.hostNumber()) + "/32" : network.v6(container.hostNumber()) + "/128";
     }
 
-    private String socket(Family family, Container container, int port) {
-        return family == Family.V4 ? network.v4(container.hostNumber()) + ":" + port
+    private String socket(IpFamily family, Container container, int port) {
+        return family == IpFamily.IPV4 ? network.v4(container.hostNumber()) + ":" + port
                 : "[" + network.v6(container.hostNumber()) + "]:" + port;
     }
 

@@ -1,4 +1,4 @@
-package io.github.fermmavenplugin.e2e;
+package io.github.fermmavenplugin.e2e.harness;
 
 import java.security.SecureRandom;
 import java.util.ArrayDeque;
@@ -21,7 +21,7 @@ import java.util.Locale;
  * Names carry a random suffix so that parallel runs cannot collide; {@link #close()} removes everything, and
  * a failure half-way through creation removes what was already made.
  */
-final class Topology implements AutoCloseable {
+public final class Topology implements AutoCloseable {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -36,8 +36,8 @@ final class Topology implements AutoCloseable {
             Addresses.PARTNER_V6 + "/64", Addresses.MONITORING_V6 + "/64");
 
     /** The host's own listeners: an ssh-like port the host rules open and one they do not. */
-    static final int HOST_SSH_PORT = 22;
-    static final int HOST_CLOSED_PORT = 2222;
+    public static final int HOST_SSH_PORT = 22;
+    public static final int HOST_CLOSED_PORT = 2222;
 
     private final String id;
     private final BridgeNetwork network;
@@ -54,11 +54,25 @@ final class Topology implements AutoCloseable {
     }
 
     /** Builds the namespaces, links, addresses and listeners; Docker's rules and ferm come later. */
-    static Topology create(BridgeNetwork network, List<Container> containers) {
-        Topology topology = new Topology(newId(), network);
+    public static Topology create(BridgeNetwork network, List<Container> containers) {
+        return create(newId(), network, topology -> topology.buildBridge(containers));
+    }
+
+    /**
+     * Only the outside and the host, for a real dockerd to make its bridges and containers in the host:
+     * namespaces named {@code docker-<id>-out} and {@code docker-<id>-host}.
+     */
+    public static Topology createForRealDocker() {
+        return create("docker-" + newId(), null, topology -> { });
+    }
+
+    private static Topology create(String id, BridgeNetwork network, java.util.function.Consumer<Topology> inner) {
+        Topology topology = new Topology(id, network);
         Runtime.getRuntime().addShutdownHook(topology.removeOnExit);
         try {
-            topology.build(containers);
+            topology.buildEdge();
+            inner.accept(topology);
+            topology.startHostAgentsAndProbes();
             return topology;
         } catch (RuntimeException | Error e) {
             topology.close();
@@ -70,7 +84,7 @@ final class Topology implements AutoCloseable {
         return "fe2e" + Long.toString(RANDOM.nextLong() & 0xffffffffL, 36).toLowerCase(Locale.ROOT);
     }
 
-    private void build(List<Container> containers) {
+    private void buildEdge() {
         outside = namespace("out");
         host = namespace("host");
 
@@ -84,6 +98,9 @@ final class Topology implements AutoCloseable {
 
         host.sysctl("net.ipv4.ip_forward", "1");
         host.sysctl("net.ipv6.conf.all.forwarding", "1");
+    }
+
+    private void buildBridge(List<Container> containers) {
         host.exec("ip", "link", "add", network.bridge(), "type", "bridge");
         host.exec("ip", "addr", "add", network.gatewayV4() + "/16", "dev", network.bridge());
         host.exec("ip", "addr", "add", network.gatewayV6() + "/64", "dev", network.bridge(), "nodad");
@@ -92,6 +109,9 @@ final class Topology implements AutoCloseable {
         for (Container container : containers) {
             addContainer(container);
         }
+    }
+
+    private void startHostAgentsAndProbes() {
         cleanup.push(Agents.serve(host, List.of("tcp:" + HOST_SSH_PORT, "tcp:" + HOST_CLOSED_PORT)));
         probes = new ProbeClient(outside);
         cleanup.push(probes);
@@ -131,23 +151,29 @@ final class Topology implements AutoCloseable {
         }
     }
 
-    String id() {
+    /** Closes {@code resource} with this topology, before the namespaces it lives in go. */
+    public <T extends AutoCloseable> T own(T resource) {
+        cleanup.push(resource);
+        return resource;
+    }
+
+    public String id() {
         return id;
     }
 
-    BridgeNetwork network() {
+    public BridgeNetwork network() {
         return network;
     }
 
-    NetworkNamespace host() {
+    public NetworkNamespace host() {
         return host;
     }
 
-    NetworkNamespace outside() {
+    public NetworkNamespace outside() {
         return outside;
     }
 
-    ProbeClient probes() {
+    public ProbeClient probes() {
         return probes;
     }
 

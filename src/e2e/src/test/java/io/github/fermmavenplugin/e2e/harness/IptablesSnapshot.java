@@ -1,5 +1,6 @@
-package io.github.fermmavenplugin.e2e;
+package io.github.fermmavenplugin.e2e.harness;
 
+import io.github.fermmavenplugin.net.IpFamily;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,25 +11,25 @@ import java.util.Set;
  * One {@code iptables-save} of a namespace, one family, one backend: table by table, the chain declarations
  * (without counters) and the rules in order.
  */
-record IptablesSnapshot(Family family, Map<String, Table> tables) {
+public record IptablesSnapshot(IpFamily family, Map<String, Table> tables) {
 
     /** The chains ferm owns in the filter table: everything else there belongs to Docker. */
-    static final Set<String> FERM_OWNED_FILTER_CHAINS = Set.of("INPUT", "OUTPUT", "DOCKER-USER");
+    public static final Set<String> FERM_OWNED_FILTER_CHAINS = Set.of("INPUT", "OUTPUT", "DOCKER-USER");
 
     /** One table: its chains (name -> policy or "-") and rules, as iptables-save prints them. */
-    record Table(Map<String, String> chains, List<String> rules) {
+    public record Table(Map<String, String> chains, List<String> rules) {
 
-        List<String> rulesOf(String chain) {
+        public List<String> rulesOf(String chain) {
             String prefix = "-A " + chain + " ";
             return rules.stream().filter(rule -> rule.startsWith(prefix)).toList();
         }
     }
 
-    static IptablesSnapshot take(NetworkNamespace namespace, Family family, IptablesBackend backend) {
+    public static IptablesSnapshot take(NetworkNamespace namespace, IpFamily family, IptablesBackend backend) {
         return parse(family, namespace.exec(backend.tool(family, "-save")).stdout());
     }
 
-    static IptablesSnapshot parse(Family family, String save) {
+    public static IptablesSnapshot parse(IpFamily family, String save) {
         Map<String, Table> tables = new LinkedHashMap<>();
         Map<String, String> chains = null;
         List<String> rules = null;
@@ -47,7 +48,7 @@ record IptablesSnapshot(Family family, Map<String, Table> tables) {
         return new IptablesSnapshot(family, tables);
     }
 
-    Table table(String name) {
+    public Table table(String name) {
         return tables.getOrDefault(name, new Table(Map.of(), List.of()));
     }
 
@@ -55,7 +56,7 @@ record IptablesSnapshot(Family family, Map<String, Table> tables) {
      * Everything Docker owns: every table but filter entirely, and in filter every chain but INPUT, OUTPUT and
      * DOCKER-USER (the chain declarations with their policies, and the rules in order).
      */
-    List<String> dockerOwnedLines() {
+    public List<String> dockerOwnedLines() {
         List<String> lines = new ArrayList<>();
         tables.forEach((name, table) -> {
             table.chains().forEach((chain, policy) -> {
@@ -77,7 +78,7 @@ record IptablesSnapshot(Family family, Map<String, Table> tables) {
      * ferm's {@code @preserve} of a chain Docker never made leaves behind. Harmless, but listed so that a test
      * can see them and say so.
      */
-    List<String> emptyChainsAddedSince(IptablesSnapshot before) {
+    public List<String> emptyChainsAddedSince(IptablesSnapshot before) {
         List<String> added = new ArrayList<>();
         tables.forEach((name, table) -> table.chains().forEach((chain, policy) -> {
             boolean existed = before.table(name).chains().containsKey(chain);
