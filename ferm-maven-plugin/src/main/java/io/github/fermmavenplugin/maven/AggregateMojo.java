@@ -5,7 +5,6 @@ import io.github.fermmavenplugin.aggregate.HostAggregator.HostBundle;
 import io.github.fermmavenplugin.aggregate.HostManifest;
 import io.github.fermmavenplugin.aggregate.ServiceBundle;
 import io.github.fermmavenplugin.bundle.BundleManifest.MavenCoordinates;
-import io.github.fermmavenplugin.diagnostic.InvalidInputException;
 import io.github.fermmavenplugin.pipeline.BundlePipeline;
 import io.github.fermmavenplugin.pipeline.BundleSettings;
 import io.github.fermmavenplugin.pipeline.BundleTarget;
@@ -19,15 +18,12 @@ import java.util.stream.Collectors;
 import javax.inject.Inject;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.execution.MavenSession;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
-import org.apache.maven.project.MavenProject;
 import org.apache.maven.project.MavenProjectHelper;
 import org.eclipse.aether.RepositorySystem;
 
@@ -39,7 +35,7 @@ import org.eclipse.aether.RepositorySystem;
  */
 @Mojo(name = "aggregate", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true,
         requiresDependencyResolution = ResolutionScope.RUNTIME)
-public class AggregateMojo extends AbstractMojo {
+public class AggregateMojo extends FermMojo {
 
     /** Further service bundles, as {@code groupId:artifactId:version[:type[:classifier]]}, from the project's repositories. */
     @Parameter
@@ -61,24 +57,14 @@ public class AggregateMojo extends AbstractMojo {
     @Parameter(property = "ferm.verify", defaultValue = "auto")
     String verify;
 
-    /** Do nothing. */
-    @Parameter(property = "ferm.skip", defaultValue = "false")
-    boolean skip;
-
     @Parameter(defaultValue = "${project.build.directory}", readonly = true, required = true)
     File outputDirectory;
 
     @Parameter(defaultValue = "${project.build.finalName}", readonly = true, required = true)
     String finalName;
 
-    @Parameter(defaultValue = "${project}", readonly = true, required = true)
-    MavenProject project;
-
     @Parameter(defaultValue = "${session}", readonly = true, required = true)
     MavenSession session;
-
-    @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
-    PluginDescriptor plugin;
 
     private final MavenProjectHelper projectHelper;
     private final RepositorySystem repositorySystem;
@@ -90,11 +76,12 @@ public class AggregateMojo extends AbstractMojo {
     }
 
     @Override
-    public void execute() throws MojoExecutionException, MojoFailureException {
-        if (skip) {
-            getLog().info("Skipping: ferm.skip is set; no host bundle is attached.");
-            return;
-        }
+    String skipNote() {
+        return "Skipping: ferm.skip is set; no host bundle is attached.";
+    }
+
+    @Override
+    void run() throws MojoExecutionException, MojoFailureException {
         try {
             BundleTarget target = BundleTarget.of(outputDirectory.toPath(), finalName, classifier);
             if (attach) {
@@ -117,8 +104,6 @@ public class AggregateMojo extends AbstractMojo {
             if (attach) {
                 projectHelper.attachArtifact(project, BundleTarget.TYPE, classifier, target.archive().toFile());
             }
-        } catch (InvalidInputException e) {
-            throw new MojoFailureException(e.getMessage());
         } catch (IOException e) {
             throw new MojoExecutionException("Cannot write the ferm host bundle: " + e.getMessage(), e);
         }

@@ -1,7 +1,6 @@
 package io.github.fermmavenplugin.maven;
 
 import io.github.fermmavenplugin.bundle.Grant;
-import io.github.fermmavenplugin.diagnostic.InvalidInputException;
 import io.github.fermmavenplugin.diff.ComparedBundle;
 import io.github.fermmavenplugin.diff.DiffReport;
 import io.github.fermmavenplugin.diff.PolicyDiff;
@@ -16,13 +15,11 @@ import java.util.List;
 import java.util.Optional;
 import javax.inject.Inject;
 import org.apache.maven.execution.MavenSession;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.project.MavenProject;
 import org.eclipse.aether.RepositorySystem;
 import org.eclipse.aether.artifact.Artifact;
 import org.eclipse.aether.artifact.DefaultArtifact;
@@ -33,7 +30,7 @@ import org.eclipse.aether.artifact.DefaultArtifact;
  * {@code target/ferm-diff.json} and logs the same.
  */
 @Mojo(name = "diff", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
-public class DiffMojo extends AbstractMojo {
+public class DiffMojo extends FermMojo {
 
     /** The released version to compare with; when unset, the newest non-SNAPSHOT version below this one. */
     @Parameter(property = "ferm.diff.previousVersion")
@@ -51,18 +48,11 @@ public class DiffMojo extends AbstractMojo {
     @Parameter(property = "ferm.classifier", defaultValue = "ferm")
     String classifier;
 
-    /** Do nothing. */
-    @Parameter(property = "ferm.skip", defaultValue = "false")
-    boolean skip;
-
     @Parameter(defaultValue = "${project.build.directory}", readonly = true, required = true)
     File outputDirectory;
 
     @Parameter(defaultValue = "${project.build.finalName}", readonly = true, required = true)
     String finalName;
-
-    @Parameter(defaultValue = "${project}", readonly = true, required = true)
-    MavenProject project;
 
     @Parameter(defaultValue = "${session}", readonly = true, required = true)
     MavenSession session;
@@ -75,11 +65,7 @@ public class DiffMojo extends AbstractMojo {
     }
 
     @Override
-    public void execute() throws MojoExecutionException, MojoFailureException {
-        if (skip) {
-            getLog().info("Skipping: ferm.skip is set.");
-            return;
-        }
+    void run() throws MojoExecutionException, MojoFailureException {
         Path current = outputDirectory.toPath().resolve(finalName + "-" + classifier + "." + BundleTarget.TYPE);
         if (!Files.isRegularFile(current)) {
             throw new MojoFailureException("ferm:diff needs this build's bundle " + current + ". Run it after"
@@ -113,8 +99,6 @@ public class DiffMojo extends AbstractMojo {
                         + " <acknowledgedWidenings> of ferm:diff.");
                 throw new MojoFailureException(message.toString());
             }
-        } catch (InvalidInputException e) {
-            throw new MojoFailureException(e.getMessage());
         } catch (IOException e) {
             throw new MojoExecutionException("ferm:diff cannot read or write a bundle or report: " + e.getMessage(), e);
         }

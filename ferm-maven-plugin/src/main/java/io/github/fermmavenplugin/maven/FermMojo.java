@@ -1,0 +1,64 @@
+package io.github.fermmavenplugin.maven;
+
+import io.github.fermmavenplugin.diagnostic.InvalidInputException;
+import io.github.fermmavenplugin.ferm.FermCheck.FermRejectedException;
+import io.github.fermmavenplugin.ferm.FermCheck.FermTimeoutException;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.descriptor.PluginDescriptor;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+
+/**
+ * What every goal shares: skipping, and the one place where what the core throws becomes what Maven
+ * reports, so that no goal lets a user's mistake, or a fault of ours, out as anything but a one-line message.
+ */
+abstract class FermMojo extends AbstractMojo {
+
+    /** Do nothing. */
+    @Parameter(property = "ferm.skip", defaultValue = "false")
+    boolean skip;
+
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    MavenProject project;
+
+    @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
+    PluginDescriptor plugin;
+
+    @Override
+    public final void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info(skipNote());
+            return;
+        }
+        try {
+            run();
+        } catch (InvalidInputException e) {
+            throw new MojoFailureException(e.getMessage());
+        } catch (FermTimeoutException e) {
+            throw new MojoExecutionException(e.getMessage() + " The bundle is not written. Run the build again on a"
+                    + " less loaded machine, or set ferm.verify to false to skip the check.");
+        } catch (FermRejectedException e) {
+            throw new MojoExecutionException(e.getMessage() + " This is a defect of ferm-maven-plugin or of this"
+                    + " ferm version; please report it with the descriptor.");
+        } catch (StackOverflowError e) {
+            throw new MojoExecutionException("ferm-maven-plugin ran out of stack on these inputs (nesting too deep)."
+                    + " Flatten the descriptor's groups, or give Maven a larger stack (MAVEN_OPTS=-Xss16m).");
+        } catch (OutOfMemoryError e) {
+            throw new MojoExecutionException("ferm-maven-plugin ran out of memory on these inputs. Make the"
+                    + " descriptor smaller, lower ferm.maxRules, or give Maven more memory (MAVEN_OPTS=-Xmx2g).");
+        } catch (RuntimeException e) {
+            throw new MojoExecutionException("ferm-maven-plugin failed: " + e + ". This is a defect; please report"
+                    + " it with the descriptor and Dockerfile.", e);
+        }
+    }
+
+    /** The goal's work; a user's mistake is thrown as {@link InvalidInputException}. */
+    abstract void run() throws MojoExecutionException, MojoFailureException;
+
+    /** What the log says when ferm.skip is set. */
+    String skipNote() {
+        return "Skipping: ferm.skip is set.";
+    }
+}
