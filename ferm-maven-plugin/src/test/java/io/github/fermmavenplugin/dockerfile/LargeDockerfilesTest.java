@@ -8,12 +8,14 @@ import io.github.fermmavenplugin.diagnostic.UserFile;
 import java.nio.file.Path;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * Files near UserFile's 1 MiB limit, shaped to make a careless reader quadratic or exponential, end in their one
  * outcome with the work bounded: the steps the {@link WorkBudget} counted, never the time taken.
  */
+@Tag("slow")
 class LargeDockerfilesTest {
 
     private static final Path DOCKERFILE = Path.of("Dockerfile");

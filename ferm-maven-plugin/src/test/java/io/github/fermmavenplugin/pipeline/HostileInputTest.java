@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -28,6 +29,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * exception by design: they never reach ferm text, so a label may hold any text Docker takes; it then lands,
  * JSON-escaped, in the manifest only.
  */
+@Tag("slow")
 class HostileInputTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
