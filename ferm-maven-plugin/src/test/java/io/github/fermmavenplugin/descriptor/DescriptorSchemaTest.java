@@ -3,6 +3,7 @@ package io.github.fermmavenplugin.descriptor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.SchemaId;
@@ -126,7 +127,7 @@ class DescriptorSchemaTest {
         JsonNode definitions = schema.path("$defs");
         assertThat(propertyNames(schema)).isEqualTo(componentNames(Descriptor.class));
         assertThat(propertyNames(schema.path("properties").path("docker")))
-                .isEqualTo(componentNames(Descriptor.DockerSettings.class));
+                .isEqualTo(componentNames(WrittenDescriptor.DockerSettings.class));
         assertThat(propertyNames(schema.path("properties").path("defaults")))
                 .isEqualTo(componentNames(Descriptor.DefaultSettings.class));
         assertThat(propertyNames(definitions.path("ingressRule"))).isEqualTo(componentNames(Descriptor.RuleSpec.class));
@@ -170,8 +171,12 @@ class DescriptorSchemaTest {
         return names;
     }
 
+    /** The keys as Jackson reads them: a component's own name, or the one its @JsonProperty gives. */
     private static Set<String> componentNames(Class<? extends Record> type) {
-        return new TreeSet<>(Arrays.stream(type.getRecordComponents()).map(RecordComponent::getName).toList());
+        return new TreeSet<>(Arrays.stream(type.getRecordComponents()).map(component -> {
+            JsonProperty renamed = component.getAccessor().getAnnotation(JsonProperty.class);
+            return renamed == null ? component.getName() : renamed.value();
+        }).toList());
     }
 
     /** Mistakes a schema can see: an editor flags them, and the plugin refuses them too. */
