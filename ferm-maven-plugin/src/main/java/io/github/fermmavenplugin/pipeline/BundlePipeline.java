@@ -87,6 +87,21 @@ public final class BundlePipeline {
     }
 
     /**
+     * Has the real ferm read the bundle inside a host's own base configuration, as that host would load both.
+     *
+     * @param path the PATH to look for ferm on, besides the system directories
+     * @throws io.github.fermmavenplugin.diagnostic.InvalidInputException when no ferm is installed, the base
+     *     config cannot be read, or ferm refuses the two together
+     */
+    public static void checkWithBaseConfig(List<BundleFile> files, Path baseConfig, String path) {
+        UserFile base = UserFile.read(baseConfig, "base ferm.conf", "ferm.baseConfig");
+        Path ferm = FermCheck.findExecutable(path).orElseThrow(() -> new InvalidInputException(
+                "ferm.baseConfig is set, but no ferm executable is on the PATH to check the bundle with it",
+                "Install ferm (apt-get install ferm), or remove ferm.baseConfig."));
+        FermCheck.run(ferm, files, base);
+    }
+
+    /**
      * Writes the exploded bundle and the archive; on any failure neither is left behind, nor an
      * earlier build's, so that nothing stale can be mistaken for this build's output.
      */
