@@ -90,9 +90,9 @@ public final class FermCheck {
                 String chain = notEmpty.group(1);
                 throw new InvalidInputException(whole, "the base config gives chain " + chain + " rules or a policy"
                         + " of its own, so ferm refuses to keep Docker's (" + notEmpty.group() + ") and would load"
-                        + " nothing on this host", "Remove chain " + chain + " from the base config, as Debian's"
-                        + " stock ferm.conf has it in table filter: Docker fills " + chain + " and the bundle keeps"
-                        + " it (see the README, Host setup).");
+                        + " nothing on this host", "Remove chain " + chain + "'s rules and policy from the base"
+                        + " config (Debian's stock ferm.conf has them, in table filter): Docker fills " + chain
+                        + " and the bundle keeps it (see the README, Host setup).");
             }
             throw new InvalidInputException(whole, "ferm refuses this base config with the bundle: "
                     + e.getMessage(), "Check that the base config loads on its own (ferm --remote --lines), and"

@@ -73,9 +73,9 @@ class FermCheckTest {
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessage(stock.path() + ": the base config gives chain FORWARD rules or a policy of its own, so"
                         + " ferm refuses to keep Docker's (Cannot @preserve chain FORWARD because it is not empty)"
-                        + " and would load nothing on this host. Remove chain FORWARD from the base config, as"
-                        + " Debian's stock ferm.conf has it in table filter: Docker fills FORWARD and the bundle"
-                        + " keeps it (see the README, Host setup).");
+                        + " and would load nothing on this host. Remove chain FORWARD's rules and policy from the"
+                        + " base config (Debian's stock ferm.conf has them, in table filter): Docker fills FORWARD and"
+                        + " the bundle keeps it (see the README, Host setup).");
     }
 
     /** Where ferm itself points, in 00-docker.ferm, the comment just above says what is wrong. */
