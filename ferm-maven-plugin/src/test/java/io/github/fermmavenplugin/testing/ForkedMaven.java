@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Real Maven builds forked from a test, with the Maven that runs this build and the plugin under test as
@@ -15,6 +16,9 @@ import java.util.List;
  * {@code maven.repo.local.tail}), which keeps the forks from downloading what this build already has.
  */
 public final class ForkedMaven {
+
+    /** A hung build (a repository that never answers) ends the test instead of the CI job; a build here takes seconds. */
+    private static final int BUILD_LIMIT_MINUTES = 10;
 
     private final Path mvn;
     private final String pluginVersion;
@@ -63,8 +67,14 @@ public final class ForkedMaven {
         ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().remove("MAVEN_ARGS");
-        int exitCode = builder.start().waitFor();
-        return new Run(String.join(" ", command), exitCode, Files.readString(log, StandardCharsets.UTF_8));
+        Process maven = builder.start();
+        if (!maven.waitFor(BUILD_LIMIT_MINUTES, TimeUnit.MINUTES)) {
+            maven.descendants().forEach(ProcessHandle::destroyForcibly);
+            maven.destroyForcibly().waitFor();
+            throw new IllegalStateException("Maven did not finish in " + BUILD_LIMIT_MINUTES + " minutes, so the test"
+                    + " stopped it: " + String.join(" ", command) + "\n" + Files.readString(log, StandardCharsets.UTF_8));
+        }
+        return new Run(String.join(" ", command), maven.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
     }
 
     /** A finished build: its command line, exit code and console output. */
