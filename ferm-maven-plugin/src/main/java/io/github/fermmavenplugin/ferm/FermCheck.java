@@ -92,7 +92,7 @@ public final class FermCheck {
                         + " of its own, so ferm refuses to keep Docker's (" + notEmpty.group() + ") and would load"
                         + " nothing on this host", "Remove chain " + chain + "'s rules and policy from the base"
                         + " config (Debian's stock ferm.conf has them, in table filter): Docker fills " + chain
-                        + " and the bundle keeps it (see the README, Host setup).");
+                        + " and the bundle keeps it (see the README, Installing a bundle on a host).");
             }
             throw new InvalidInputException(whole, "ferm refuses this base config with the bundle: "
                     + e.getMessage(), "Check that the base config loads on its own (ferm --remote --lines), and"

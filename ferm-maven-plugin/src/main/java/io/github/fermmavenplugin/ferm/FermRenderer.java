@@ -105,7 +105,7 @@ public final class FermRenderer {
                 .open(statement("table", "filter"))
                 .comment("ferm stops here with Cannot @preserve chain FORWARD because it is not empty when the")
                 .comment("host base ferm.conf gives FORWARD rules of its own, as Debian stock one does: remove them")
-                .comment("there, Docker owns FORWARD (see the README, Host setup).")
+                .comment("there, Docker owns FORWARD (README: Installing a bundle on a host).")
                 .rule(statement("chain").list(preserved(DOCKER_FILTER_CHAINS, others, Table.FILTER)).preserve())
                 .comment("Packets of connections a rule allowed when they began pass at once: one rule, whatever")
                 .comment("the bridge, since an established flow from outside was let in by some rule already.")

@@ -75,7 +75,7 @@ class FermCheckTest {
                         + " ferm refuses to keep Docker's (Cannot @preserve chain FORWARD because it is not empty)"
                         + " and would load nothing on this host. Remove chain FORWARD's rules and policy from the"
                         + " base config (Debian's stock ferm.conf has them, in table filter): Docker fills FORWARD and"
-                        + " the bundle keeps it (see the README, Host setup).");
+                        + " the bundle keeps it (see the README, Installing a bundle on a host).");
     }
 
     /** Where ferm itself points, in 00-docker.ferm, the comment just above says what is wrong. */

@@ -160,7 +160,7 @@ class FermRendererTest {
                     table filter {
                         # ferm stops here with Cannot @preserve chain FORWARD because it is not empty when the
                         # host base ferm.conf gives FORWARD rules of its own, as Debian stock one does: remove them
-                        # there, Docker owns FORWARD (see the README, Host setup).
+                        # there, Docker owns FORWARD (README: Installing a bundle on a host).
                         chain (FORWARD DOCKER DOCKER-INGRESS DOCKER-ISOLATION-STAGE-1 DOCKER-ISOLATION-STAGE-2 \
                 DOCKER-FORWARD DOCKER-BRIDGE DOCKER-CT DOCKER-INTERNAL ts-forward) @preserve;
                         # Packets of connections a rule allowed when they began pass at once: one rule, whatever
