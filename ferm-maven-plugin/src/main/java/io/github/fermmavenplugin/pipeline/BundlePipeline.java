@@ -16,6 +16,7 @@ import io.github.fermmavenplugin.ferm.FermBundle;
 import io.github.fermmavenplugin.ferm.FermCheck;
 import io.github.fermmavenplugin.ferm.FermRenderer;
 import io.github.fermmavenplugin.ferm.RuleBudget;
+import io.github.fermmavenplugin.net.IpFamily;
 import io.github.fermmavenplugin.net.ServicePort;
 import io.github.fermmavenplugin.policy.Policy;
 import io.github.fermmavenplugin.policy.PolicyBuilder;
@@ -24,7 +25,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -135,7 +138,10 @@ public final class BundlePipeline {
                 ports(policy.inherited()),
                 analysis.image().labels(),
                 ferm.rules(),
-                BundleManifest.digestsOf(ferm.files()));
+                BundleManifest.digestsOf(ferm.files()),
+                Arrays.stream(IpFamily.values())
+                        .filter(family -> policy.network().gatewayMode(family) == Policy.GatewayMode.ROUTED)
+                        .map(family -> family.name().toLowerCase(Locale.ROOT)).toList());
     }
 
     private static List<String> ports(List<ServicePort> ports) {
