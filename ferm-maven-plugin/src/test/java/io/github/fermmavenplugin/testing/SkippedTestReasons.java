@@ -1,0 +1,49 @@
+package io.github.fermmavenplugin.testing;
+
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.TestSource;
+import org.junit.platform.engine.support.descriptor.ClassSource;
+import org.junit.platform.engine.support.descriptor.MethodSource;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
+
+/**
+ * Prints why a test was skipped ("SKIPPED FermCheckTest.fermAcceptsTheBundle: ferm is not installed ..."), as the
+ * README promises: surefire and failsafe count skipped tests but show no reason. Registered for every test run
+ * through {@code META-INF/services/org.junit.platform.launcher.TestExecutionListener}.
+ */
+public final class SkippedTestReasons implements TestExecutionListener {
+
+    public static final String PREFIX = "SKIPPED ";
+
+    /** A test or class disabled before it ran (@Disabled, a condition). */
+    @Override
+    public void executionSkipped(TestIdentifier test, String reason) {
+        print(test, reason);
+    }
+
+    /** A test that gave up on an assumption, as {@link RealTools#unavailable} makes it. */
+    @Override
+    public void executionFinished(TestIdentifier test, TestExecutionResult result) {
+        if (result.getStatus() == TestExecutionResult.Status.ABORTED) {
+            print(test, result.getThrowable().map(Throwable::getMessage).orElse("aborted"));
+        }
+    }
+
+    private void print(TestIdentifier test, String reason) {
+        System.out.println(PREFIX + name(test) + ": " + reason);
+    }
+
+    private static String name(TestIdentifier test) {
+        TestSource source = test.getSource().orElse(null);
+        if (source instanceof MethodSource method) {
+            String className = method.getClassName();
+            return className.substring(className.lastIndexOf('.') + 1) + "." + method.getMethodName()
+                    + (test.getDisplayName().startsWith(method.getMethodName()) ? "" : " " + test.getDisplayName());
+        }
+        if (source instanceof ClassSource type) {
+            return type.getJavaClass().getSimpleName();
+        }
+        return test.getDisplayName();
+    }
+}
