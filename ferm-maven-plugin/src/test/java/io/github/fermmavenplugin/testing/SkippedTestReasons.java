@@ -10,11 +10,15 @@ import org.junit.platform.launcher.TestIdentifier;
 /**
  * Prints why a test was skipped ("SKIPPED FermCheckTest.fermAcceptsTheBundle: ferm is not installed ..."), as the
  * README promises: surefire and failsafe count skipped tests but show no reason. Registered for every test run
- * through {@code META-INF/services/org.junit.platform.launcher.TestExecutionListener}.
+ * through {@code META-INF/services/org.junit.platform.launcher.TestExecutionListener}. A skip is a warning: under
+ * {@code mvn -q}, which shows errors only, nothing is printed (the poms pass Maven's logging level in).
  */
 public final class SkippedTestReasons implements TestExecutionListener {
 
     public static final String PREFIX = "SKIPPED ";
+    /** "level N", N Maven's logging level as {@code MavenExecutionRequest} numbers them: 0 debug to 3 error, 5 off. */
+    public static final String MAVEN_LOGGING_LEVEL = "ferm.tests.mavenLoggingLevel";
+    private static final int MAVEN_WARN = 2;
 
     /** A test or class disabled before it ran (@Disabled, a condition). */
     @Override
@@ -31,7 +35,15 @@ public final class SkippedTestReasons implements TestExecutionListener {
     }
 
     private void print(TestIdentifier test, String reason) {
-        System.out.println(PREFIX + name(test) + ": " + reason);
+        if (mavenLoggingLevel() <= MAVEN_WARN) {
+            System.out.println(PREFIX + name(test) + ": " + reason);
+        }
+    }
+
+    /** Warnings when run by anything but the poms (an IDE). */
+    private static int mavenLoggingLevel() {
+        String level = System.getProperty(MAVEN_LOGGING_LEVEL, "").replace("level", "").strip();
+        return level.matches("\\d") ? Integer.parseInt(level) : MAVEN_WARN;
     }
 
     private static String name(TestIdentifier test) {
