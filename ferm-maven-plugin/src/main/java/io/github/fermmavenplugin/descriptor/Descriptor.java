@@ -25,16 +25,24 @@ public record Descriptor(
         host = List.copyOf(host);
     }
 
-    /** {@code docker:} — how Docker networks the service; {@code external} is never an empty list. */
+    /**
+     * {@code docker:} — how Docker networks the service; {@code external} is never an empty list.
+     *
+     * @param preserve other tools' chains by table name, each list holding names
+     */
     public record DockerSettings(
             Optional<Located<NetworkMode>> mode,
             Optional<Located<String>> bridge,
             Optional<List<Located<String>>> external,
-            List<Located<String>> inherited) {
+            List<Located<String>> inherited,
+            Optional<Located<GatewayMode>> gatewayModeIpv4,
+            Optional<Located<GatewayMode>> gatewayModeIpv6,
+            Map<String, Located<List<Located<String>>>> preserve) {
 
         public DockerSettings {
             external = external.map(List::copyOf);
             inherited = List.copyOf(inherited);
+            preserve = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(preserve));
         }
     }
 
@@ -61,6 +69,11 @@ public record Descriptor(
     /** The words of {@code docker.mode}. */
     public enum NetworkMode {
         BRIDGE, SWARM
+    }
+
+    /** The words of {@code docker.gateway_mode_ipv4} and {@code _ipv6}, as Docker's bridge driver names them. */
+    public enum GatewayMode {
+        NAT, ROUTED
     }
 
     /** The words of {@code defaults.action}. */

@@ -59,7 +59,8 @@ final class DescriptorShape {
     private static DockerSettings docker(Located<WrittenDescriptor.DockerSettings> section) {
         WrittenDescriptor.DockerSettings docker = section(section, "docker");
         if (docker == null) {
-            return new DockerSettings(Optional.empty(), Optional.empty(), Optional.empty(), List.of());
+            return new DockerSettings(Optional.empty(), Optional.empty(), Optional.empty(), List.of(),
+                    Optional.empty(), Optional.empty(), Map.of());
         }
         Optional<Located<Descriptor.NetworkMode>> mode = Optional.ofNullable(docker.mode())
                 .map(entry -> choice(entry, Descriptor.NetworkMode.class, "docker.mode"));
@@ -69,7 +70,29 @@ final class DescriptorShape {
                 .map(list -> entries(list, "docker.external", "[eth0]", "an interface name"));
         List<Located<String>> inherited = docker.inherited() == null ? List.of()
                 : entries(docker.inherited(), "docker.inherited", "[\"80/tcp\"]", "a port");
-        return new DockerSettings(mode, bridge, external, inherited);
+        Optional<Located<Descriptor.GatewayMode>> gatewayModeIpv4 = Optional.ofNullable(docker.gatewayModeIpv4())
+                .map(entry -> choice(entry, Descriptor.GatewayMode.class, "docker.gateway_mode_ipv4"));
+        Optional<Located<Descriptor.GatewayMode>> gatewayModeIpv6 = Optional.ofNullable(docker.gatewayModeIpv6())
+                .map(entry -> choice(entry, Descriptor.GatewayMode.class, "docker.gateway_mode_ipv6"));
+        return new DockerSettings(mode, bridge, external, inherited, gatewayModeIpv4, gatewayModeIpv6,
+                preserve(docker.preserve()));
+    }
+
+    private static Map<String, Located<List<Located<String>>>> preserve(
+            Located<Map<String, Located<List<Located<String>>>>> preserve) {
+        if (preserve == null) {
+            return Map.of();
+        }
+        if (preserve.isEmpty() || preserve.value().isEmpty()) {
+            throw new InvalidInputException(preserve.position(), "'docker.preserve' is empty",
+                    "Name other tools' chains by table, like 'filter: [ts-forward]', or remove the key.");
+        }
+        Map<String, Located<List<Located<String>>>> checked = new LinkedHashMap<>();
+        preserve.value().forEach((table, chains) -> {
+            entries(chains, "docker.preserve." + table, "[ts-forward]", "a chain name");
+            checked.put(table, chains);
+        });
+        return checked;
     }
 
     private static Map<String, Located<List<Located<String>>>> groups(

@@ -1,5 +1,6 @@
 package io.github.fermmavenplugin.descriptor;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Map;
 
@@ -22,7 +23,10 @@ record WrittenDescriptor(
             Located<String> mode,
             Located<String> bridge,
             Located<List<Located<String>>> external,
-            Located<List<Located<String>>> inherited) {
+            Located<List<Located<String>>> inherited,
+            @JsonProperty("gateway_mode_ipv4") Located<String> gatewayModeIpv4,
+            @JsonProperty("gateway_mode_ipv6") Located<String> gatewayModeIpv6,
+            Located<Map<String, Located<List<Located<String>>>>> preserve) {
     }
 
     /** One entry of {@code ingress:} or {@code host:}; {@code except} takes networks out of {@code from}. */

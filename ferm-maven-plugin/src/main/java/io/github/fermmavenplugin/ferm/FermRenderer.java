@@ -16,6 +16,10 @@ import io.github.fermmavenplugin.policy.AllowRule;
 import io.github.fermmavenplugin.policy.Policy;
 import io.github.fermmavenplugin.policy.Policy.DockerNetwork;
 import io.github.fermmavenplugin.policy.Policy.FallbackAction;
+import io.github.fermmavenplugin.policy.Policy.GatewayMode;
+import io.github.fermmavenplugin.policy.ChainName;
+import io.github.fermmavenplugin.policy.PreservedChains;
+import io.github.fermmavenplugin.policy.PreservedChains.Table;
 import io.github.fermmavenplugin.policy.PortMatch;
 import io.github.fermmavenplugin.policy.PortMatch.PortField;
 import io.github.fermmavenplugin.policy.ServiceName;
@@ -92,12 +96,17 @@ public final class FermRenderer {
     }
 
     private static String dockerChains(DockerNetwork network) {
+        PreservedChains others = network.preserved();
         FermWriter out = new FermWriter()
-                .comment("Made by ferm-maven-plugin. Docker 20 to 29 owns these chains: ferm keeps their rules")
-                .comment("as Docker made them (@preserve, ferm 2.4 and later) and owns DOCKER-USER.")
+                .comment("Made by ferm-maven-plugin. Docker 20 to 29 owns these chains, other tools those that")
+                .comment("docker.preserve names: ferm keeps their rules as they made them (@preserve, ferm 2.4 and")
+                .comment("later) and owns DOCKER-USER.")
                 .open(statement("domain").list(familyTokens()))
                 .open(statement("table", "filter"))
-                .rule(statement("chain").list(DOCKER_FILTER_CHAINS).preserve())
+                .comment("ferm stops here with Cannot @preserve chain FORWARD because it is not empty when the")
+                .comment("host base ferm.conf gives FORWARD rules of its own, as Debian stock one does: remove them")
+                .comment("there, Docker owns FORWARD (README: Installing a bundle on a host).")
+                .rule(statement("chain").list(preserved(DOCKER_FILTER_CHAINS, others, Table.FILTER)).preserve())
                 .comment("Packets of connections a rule allowed when they began pass at once: one rule, whatever")
                 .comment("the bridge, since an established flow from outside was let in by some rule already.")
                 .rule(statement("chain", CONTAINER_CHAIN, "interface").list(names(network.external()))
@@ -105,13 +114,18 @@ public final class FermRenderer {
                         "ESTABLISHED")).word("ACCEPT"))
                 .close()
                 .open(statement("table", "nat"))
-                .rule(statement("chain").list(DOCKER_NAT_CHAINS).preserve())
+                .rule(statement("chain").list(preserved(DOCKER_NAT_CHAINS, others, Table.NAT)).preserve())
                 .close()
                 .open(statement("table", "raw"))
-                .rule(statement("chain").list(DOCKER_RAW_CHAINS).preserve())
+                .rule(statement("chain").list(preserved(DOCKER_RAW_CHAINS, others, Table.RAW)).preserve())
                 .close()
                 .close();
         return out.text();
+    }
+
+    /** Docker's chains of a table, then the other tools' ones that are not Docker's too. */
+    private static List<String> preserved(List<String> docker, PreservedChains others, Table table) {
+        return Stream.concat(docker.stream(), others.in(table).stream().map(ChainName::value)).distinct().toList();
     }
 
     private static String ingress(Policy policy) {
@@ -120,11 +134,15 @@ public final class FermRenderer {
                 .comment("Made by ferm-maven-plugin for service " + policy.service() + ": who may reach its containers,")
                 .comment("from " + String.join(" ", names(network.external())) + " to "
                         + network.bridge() + ". What no rule allows, 99-docker.ferm stops.");
-        // Only connections Docker's DNAT brought here: a neighbour routing the container subnet via the host
-        // must not reach a container port directly (Docker 28 drops that in raw PREROUTING, 20 to 27 do not).
         for (IpFamily family : IpFamily.values()) {
-            allowRules(out, policy.service(), policy.ingress(), family, statement("chain", CONTAINER_CHAIN)
-                    .then(towardsContainers(network)).words("mod", "conntrack", "ctstate", "DNAT"));
+            Statement chain = statement("chain", CONTAINER_CHAIN).then(towardsContainers(network));
+            // In NAT mode, only connections Docker's DNAT brought here: a neighbour routing the container subnet
+            // via the host must not reach a container port directly (Docker 28 drops that in raw PREROUTING,
+            // 20 to 27 do not). On a routed network that is how every client comes, and nothing is DNATted.
+            if (network.gatewayMode(family) == GatewayMode.NAT) {
+                chain.words("mod", "conntrack", "ctstate", "DNAT");
+            }
+            allowRules(out, policy.service(), policy.ingress(), family, chain);
         }
         return out.text();
     }

@@ -10,16 +10,24 @@ import io.github.fermmavenplugin.diagnostic.Quoted;
 import io.github.fermmavenplugin.diagnostic.SourcePosition;
 import io.github.fermmavenplugin.dockerfile.ImageMetadata;
 import io.github.fermmavenplugin.net.InterfaceName;
+import io.github.fermmavenplugin.net.IpFamily;
 import io.github.fermmavenplugin.net.ServicePort;
 import io.github.fermmavenplugin.policy.Policy.DockerNetwork;
 import io.github.fermmavenplugin.policy.Policy.Fallback;
 import io.github.fermmavenplugin.policy.Policy.FallbackAction;
+import io.github.fermmavenplugin.policy.Policy.GatewayMode;
+import io.github.fermmavenplugin.policy.PreservedChains.Table;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Checks a descriptor, whose form the descriptor package has checked, against the image it guards and turns
@@ -33,6 +41,9 @@ public final class PolicyBuilder {
     private final SourcePosition top;
     private final ImageMetadata image;
     private final Set<String> ruleNames = new HashSet<>();
+
+    /** Chains of the filter table that the bundle and the host's base config fill: ferm cannot preserve them. */
+    private static final Set<String> OWNED_FILTER_CHAINS = Set.of("INPUT", "OUTPUT", "DOCKER-USER");
 
     private PolicyBuilder(Descriptor descriptor, Path descriptorFile, ImageMetadata image) {
         this.descriptor = descriptor;
@@ -63,7 +74,7 @@ public final class PolicyBuilder {
         PublishedPorts plan = new PublishedPorts();
         List<ServicePort> opened = new ArrayList<>();
         List<PlannedRule> planned = descriptor.ingress().stream()
-                .map(spec -> plan(spec, exposed, plan, opened)).toList();
+                .map(spec -> plan(spec, exposed, plan, opened, network)).toList();
         List<AllowRule> ingress = planned.stream().map(rule -> new AllowRule(rule.name(),
                 plan.matches(rule.plain(), rule.published(), rule.name(), rule.spec().position()),
                 sources.resolve(rule.spec().value().from(), rule.spec().value().except()), rule.spec().position()))
@@ -96,8 +107,12 @@ public final class PolicyBuilder {
                 .map(written -> written == Descriptor.NetworkMode.SWARM ? DockerMode.SWARM : DockerMode.BRIDGE)
                 .orElse(DockerMode.BRIDGE);
         InterfaceName bridge = docker.bridge().map(PolicyBuilder::bridge).orElseGet(mode::defaultBridge);
+        Map<IpFamily, GatewayMode> gatewayModes = new EnumMap<>(IpFamily.class);
+        docker.gatewayModeIpv4().ifPresent(written -> gatewayModes.put(IpFamily.IPV4, gatewayMode(written)));
+        docker.gatewayModeIpv6().ifPresent(written -> gatewayModes.put(IpFamily.IPV6, gatewayMode(written)));
+        PreservedChains preserved = preserved(docker.preserve());
         if (docker.external().isEmpty()) {
-            return new DockerNetwork(bridge, List.of(InterfaceName.parse("eth0")));
+            return new DockerNetwork(bridge, List.of(InterfaceName.parse("eth0")), gatewayModes, preserved);
         }
         List<InterfaceName> external = new ArrayList<>();
         for (Located<String> entry : docker.external().get()) {
@@ -110,7 +125,35 @@ public final class PolicyBuilder {
             }
             external.add(name);
         }
-        return new DockerNetwork(bridge, external.stream().distinct().toList());
+        return new DockerNetwork(bridge, external.stream().distinct().toList(), gatewayModes, preserved);
+    }
+
+    private static GatewayMode gatewayMode(Located<Descriptor.GatewayMode> written) {
+        return written.value() == Descriptor.GatewayMode.ROUTED ? GatewayMode.ROUTED : GatewayMode.NAT;
+    }
+
+    private PreservedChains preserved(Map<String, Located<List<Located<String>>>> written) {
+        Map<Table, List<ChainName>> byTable = new EnumMap<>(Table.class);
+        written.forEach((tableName, chains) -> {
+            Table table = Arrays.stream(Table.values()).filter(t -> t.token().equals(tableName)).findFirst()
+                    .orElseThrow(() -> new InvalidInputException(chains.position(), Quoted.of(tableName)
+                            + " is not a table the bundle writes, so ferm leaves its chains alone already",
+                            "Name chains of " + Arrays.stream(Table.values()).map(Table::token)
+                                    .collect(Collectors.joining(", ")) + ", or remove the table."));
+            List<ChainName> names = new ArrayList<>();
+            for (Located<String> chain : chains.value()) {
+                String name = ChainName.GRAMMAR.check(chain);
+                if (table == Table.FILTER && OWNED_FILTER_CHAINS.contains(name.toUpperCase(Locale.ROOT))) {
+                    throw new InvalidInputException(chain.position(), "filter chain " + Quoted.of(name)
+                            + " is the firewall's own: the bundle and the host's ferm.conf write its rules",
+                            "Preserve only chains another tool fills, like ts-forward; never INPUT, OUTPUT or"
+                                    + " DOCKER-USER.");
+                }
+                names.add(new ChainName(name));
+            }
+            byTable.put(table, names);
+        });
+        return new PreservedChains(byTable);
     }
 
     /**
@@ -134,7 +177,7 @@ public final class PolicyBuilder {
 
     /** An ingress rule's name and ports, its published ports recorded in the plan. */
     private PlannedRule plan(Located<RuleSpec> located, ExposedPorts exposed, PublishedPorts plan,
-            List<ServicePort> opened) {
+            List<ServicePort> opened, DockerNetwork network) {
         RuleSpec spec = located.value();
         RuleName name = ruleName(spec.name());
         if (spec.ports().isEmpty()) {
@@ -152,6 +195,7 @@ public final class PolicyBuilder {
             exposed.requireExposed(port.container(), entry.position());
             opened.add(port.container());
             if (port.published().isPresent()) {
+                refuseOnRoutedNetwork(network, port, entry);
                 ServicePort hostPorts = new ServicePort(port.published().get(), port.container().protocol());
                 plan.add(hostPorts, port.container(), entry.position());
                 published.add(hostPorts);
@@ -160,6 +204,23 @@ public final class PolicyBuilder {
             }
         }
         return new PlannedRule(located, name, plain, published);
+    }
+
+    /**
+     * Docker's bridge driver uses no host port on a routed network: clients reach the container port itself, so
+     * a rule for host port 8443 would describe a port nobody connects to.
+     */
+    private static void refuseOnRoutedNetwork(DockerNetwork network, PortSpec port, Located<String> entry) {
+        Optional<IpFamily> routed = Arrays.stream(IpFamily.values())
+                .filter(family -> network.gatewayMode(family) == GatewayMode.ROUTED).findFirst();
+        if (routed.isEmpty()) {
+            return;
+        }
+        String key = "docker.gateway_mode_" + routed.get().name().toLowerCase(Locale.ROOT);
+        throw new InvalidInputException(entry.position(), "host port " + port.published().get()
+                + " means nothing on a routed network (" + key + ": routed): Docker publishes no host port there,"
+                + " clients reach container port " + port.container() + " directly",
+                "Write the container port alone, like \"" + port.container() + "\".");
     }
 
     private AllowRule hostRule(Located<RuleSpec> located, SourceResolver sources) {

@@ -154,7 +154,8 @@ class HostAggregatorTest {
         files.add(new BundleFile("ferm.d/50-site.ferm", ("# " + content + "\n").getBytes(StandardCharsets.UTF_8)));
         BundleManifest m = bundle.manifest();
         BundleManifest rewritten = new BundleManifest(m.service(), m.maven(), m.pluginVersion(), m.descriptor(),
-                m.dockerfile(), m.exposedPorts(), m.inheritedPorts(), m.labels(), m.rules(), BundleManifest.digestsOf(files));
+                m.dockerfile(), m.exposedPorts(), m.inheritedPorts(), m.labels(), m.rules(), BundleManifest.digestsOf(files),
+                m.routedFamilies());
         files.add(rewritten.toBundleFile());
         Path archive = bundle.archive().resolveSibling("extra.tar.gz");
         BundleArchive.write(files, archive, Instant.EPOCH);

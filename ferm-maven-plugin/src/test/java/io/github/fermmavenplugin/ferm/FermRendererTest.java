@@ -113,6 +113,81 @@ class FermRendererTest {
                 .contains("chain DOCKER-USER interface (eth0 ens3) outerface (docker0 docker_gwbridge br-+) {");
     }
 
+    /** Docker DNATs nothing for a routed family: its rules match the container port itself, the NAT family's do not. */
+    @Test
+    void aRoutedFamilyMatchesContainerPortsWithoutDnat() {
+        SortedMap<String, String> files = render("""
+                version: 1
+                service: shop
+                docker:
+                  bridge: br-shop
+                  gateway_mode_ipv6: routed
+                ingress:
+                  - name: web
+                    ports: [443]
+                    from: [198.51.100.0/24, "2001:db8:10::/48"]
+                """, "443");
+
+        assertThat(files.get("ferm.d/20-in.docker.shop.ferm")).endsWith("""
+                domain ip table filter chain DOCKER-USER interface eth0 outerface br-shop mod conntrack ctstate DNAT {
+                    saddr 198.51.100.0/24 proto tcp dport 443 mod comment comment "shop web" ACCEPT;
+                }
+                domain ip6 table filter chain DOCKER-USER interface eth0 outerface br-shop {
+                    saddr 2001:db8:10::/48 proto tcp dport 443 mod comment comment "shop web" ACCEPT;
+                }
+                """);
+    }
+
+    @Test
+    void preservesOtherToolsChainsBesideDockersInBothDomains() {
+        SortedMap<String, String> files = render("""
+                version: 1
+                docker:
+                  preserve:
+                    filter: [ts-forward]
+                    nat: [ts-postrouting, LIBVIRT_PRT, POSTROUTING]
+                    raw: [CNI-RAW]
+                ingress:
+                  - name: web
+                    ports: [80]
+                """, "80");
+
+        assertThat(files.get(BundleLayout.DOCKER_CHAINS_FILE)).isEqualTo("""
+                # Made by ferm-maven-plugin. Docker 20 to 29 owns these chains, other tools those that
+                # docker.preserve names: ferm keeps their rules as they made them (@preserve, ferm 2.4 and
+                # later) and owns DOCKER-USER.
+                domain (ip ip6) {
+                    table filter {
+                        # ferm stops here with Cannot @preserve chain FORWARD because it is not empty when the
+                        # host base ferm.conf gives FORWARD rules of its own, as Debian stock one does: remove them
+                        # there, Docker owns FORWARD (README: Installing a bundle on a host).
+                        chain (FORWARD DOCKER DOCKER-INGRESS DOCKER-ISOLATION-STAGE-1 DOCKER-ISOLATION-STAGE-2 \
+                DOCKER-FORWARD DOCKER-BRIDGE DOCKER-CT DOCKER-INTERNAL ts-forward) @preserve;
+                        # Packets of connections a rule allowed when they began pass at once: one rule, whatever
+                        # the bridge, since an established flow from outside was let in by some rule already.
+                        chain DOCKER-USER interface eth0 mod conntrack ctstate (RELATED ESTABLISHED) ACCEPT;
+                    }
+                    table nat {
+                        chain (PREROUTING OUTPUT POSTROUTING DOCKER DOCKER-INGRESS LIBVIRT_PRT ts-postrouting) @preserve;
+                    }
+                    table raw {
+                        chain (PREROUTING CNI-RAW) @preserve;
+                    }
+                }
+                """);
+    }
+
+    @Test
+    void theSharedFilesReadTheSameForTheSameChainsInAnyOrder() {
+        String yaml = "version: 1\nservice: %s\ndocker:\n  preserve:\n    filter: %s\n"
+                + "ingress:\n  - name: web\n    ports: [80]\n";
+        SortedMap<String, String> billing = render(yaml.formatted("billing", "[ts-forward, LIBVIRT_FWX]"), "80");
+        SortedMap<String, String> shop = render(yaml.formatted("shop", "[LIBVIRT_FWX, ts-forward, ts-forward]"), "80");
+
+        assertThat(billing.get(BundleLayout.DOCKER_CHAINS_FILE)).isEqualTo(shop.get(BundleLayout.DOCKER_CHAINS_FILE))
+                .contains("DOCKER-INTERNAL LIBVIRT_FWX ts-forward) @preserve;");
+    }
+
     @Test
     void theSharedFilesReadTheSameForServicesOnDifferentBridges() {
         String yaml = "version: 1\nservice: %s\ndocker:\n  bridge: %s\ningress:\n  - name: web\n    ports: [80]\n";

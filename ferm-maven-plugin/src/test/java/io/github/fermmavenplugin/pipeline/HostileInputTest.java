@@ -79,6 +79,10 @@ class HostileInputTest {
         fields.put("docker.external", "version: 1\ndocker:\n  external: [eth1, %s]\n" + rule);
         fields.put("docker.inherited", "version: 1\ndocker:\n  inherited: [%s]\n" + rule);
         fields.put("docker key", "version: 1\ndocker:\n  %s: x\n" + rule);
+        fields.put("docker.gateway_mode_ipv4", "version: 1\ndocker:\n  gateway_mode_ipv4: %s\n" + rule);
+        fields.put("docker.gateway_mode_ipv6", "version: 1\ndocker:\n  gateway_mode_ipv6: %s\n" + rule);
+        fields.put("docker.preserve chain", "version: 1\ndocker:\n  preserve:\n    filter: [ts-forward, %s]\n" + rule);
+        fields.put("docker.preserve table", "version: 1\ndocker:\n  preserve:\n    %s: [ts-forward]\n" + rule);
         fields.put("group name", "version: 1\ngroups:\n  %s: [10.0.0.0/8]\n" + rule);
         fields.put("group member", "version: 1\ngroups:\n  office: [10.0.0.0/8, %s]\n" + rule);
         fields.put("ingress name", "version: 1\ningress:\n  - name: %s\n    ports: [80]\n");
