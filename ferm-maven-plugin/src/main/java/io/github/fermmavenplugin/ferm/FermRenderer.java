@@ -103,13 +103,28 @@ public final class FermRenderer {
         return match.ports().stream().map(range -> prefix + new ServicePort(range, match.protocol()));
     }
 
-    /** The swarm's openings as the manifest tells them; ESP, which has no port, shows in the file alone. */
+    /**
+     * The swarm's openings as the manifest tells them; ESP, which has no port, and the managers' addresses,
+     * which a manifest rule cannot name, show in the file alone.
+     */
     private static List<Rule> describe(Swarm swarm) {
-        List<String> peers = swarm.peers().networks().stream().map(Object::toString).toList();
-        return List.of(new Rule(SWARM_MANAGEMENT, HOST_CHAIN, List.of(SWARM_MANAGEMENT_PORT + "/tcp"), peers),
-                new Rule(SWARM_GOSSIP, HOST_CHAIN, List.of(SWARM_GOSSIP_PORT + "/tcp", SWARM_GOSSIP_PORT + "/udp"),
-                        peers),
-                new Rule(SWARM_DATA, HOST_CHAIN, List.of(SWARM_DATA_PORT + "/udp"), peers));
+        List<String> peers = described(swarm.peers().networks());
+        List<String> managementPeers = described(swarm.peers().networks().stream()
+                .filter(peer -> swarm.managers().isEmpty() || swarm.managers().get().stream()
+                        .anyMatch(manager -> manager.family() == peer.family()))
+                .toList());
+        List<Rule> rules = new ArrayList<>();
+        if (!managementPeers.isEmpty()) {
+            rules.add(new Rule(SWARM_MANAGEMENT, HOST_CHAIN, List.of(SWARM_MANAGEMENT_PORT + "/tcp"), managementPeers));
+        }
+        rules.add(new Rule(SWARM_GOSSIP, HOST_CHAIN, List.of(SWARM_GOSSIP_PORT + "/tcp", SWARM_GOSSIP_PORT + "/udp"),
+                peers));
+        rules.add(new Rule(SWARM_DATA, HOST_CHAIN, List.of(SWARM_DATA_PORT + "/udp"), peers));
+        return rules;
+    }
+
+    private static List<String> described(List<Cidr> networks) {
+        return networks.stream().map(Object::toString).toList();
     }
 
     /**
@@ -121,11 +136,11 @@ public final class FermRenderer {
      */
     private static String swarm(Swarm swarm) {
         FermWriter out = new FermWriter()
-                .comment("Made by ferm-maven-plugin: the ports of the swarm, for its nodes alone. The same in every")
-                .comment("bundle of the swarm services of the host: management " + SWARM_MANAGEMENT_PORT + "/tcp"
+                .comment("Made by ferm-maven-plugin: the ports of the swarm, for its nodes alone, the same in every")
+                .comment("bundle of the swarm services of the host. Management " + SWARM_MANAGEMENT_PORT + "/tcp"
                         + (swarm.managers().isPresent() ? " towards the managers" : "") + ", gossip "
-                        + SWARM_GOSSIP_PORT + "/tcp+udp, VXLAN " + SWARM_DATA_PORT + "/udp"
-                        + (swarm.encrypted() ? " under IPsec only, and ESP." : "."));
+                        + SWARM_GOSSIP_PORT + "/tcp+udp,")
+                .comment("VXLAN " + SWARM_DATA_PORT + "/udp" + (swarm.encrypted() ? " under IPsec only, and ESP." : "."));
         for (IpFamily family : IpFamily.values()) {
             out.open(statement("domain", FermDomain.of(family), "table", "filter", "chain", HOST_CHAIN));
             Optional<List<Cidr>> peers = swarm.peers().in(family);
