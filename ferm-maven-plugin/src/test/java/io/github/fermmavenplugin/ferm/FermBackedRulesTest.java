@@ -185,6 +185,8 @@ class FermBackedRulesTest {
                 swarmRule(peers6 + "--protocol udp --dport 7946", "swarm-gossip"),
                 swarmRule(peers6 + "--protocol esp", "swarm-ipsec"),
                 swarmRule(peers6 + "--protocol udp --dport 4789 --match policy --dir in --pol ipsec", "swarm-vxlan"))));
+        Policy policy = Policies.from(dir, SWARM.formatted("true"), Images.exposing("80"));
+        assertThat(RuleBudget.count(policy)).as("the cap counts what ferm makes").isEqualTo(10 + 8);
     }
 
     @Test
