@@ -1,5 +1,6 @@
 package io.github.fermmavenplugin.descriptor;
 
+import io.github.fermmavenplugin.diagnostic.SourcePosition;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,7 +18,8 @@ public record Descriptor(
         Map<String, Located<List<Located<String>>>> groups,
         List<Located<RuleSpec>> ingress,
         List<Located<RuleSpec>> host,
-        DefaultSettings defaults) {
+        DefaultSettings defaults,
+        Optional<SwarmSettings> swarm) {
 
     public Descriptor {
         groups = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(groups));
@@ -64,6 +66,23 @@ public record Descriptor(
 
     /** {@code defaults:} — what happens to external traffic no rule allows. */
     public record DefaultSettings(Optional<Located<DefaultAction>> action, boolean log) {
+    }
+
+    /**
+     * {@code swarm:} — the swarm's nodes and managers, each list never empty, and whether every overlay is
+     * encrypted, which the descriptor must say.
+     *
+     * @param position where {@code swarm:} is written
+     */
+    public record SwarmSettings(
+            Located<List<Located<String>>> peers,
+            Optional<List<Located<String>>> managers,
+            boolean encrypted,
+            SourcePosition position) {
+
+        public SwarmSettings {
+            managers = managers.map(List::copyOf);
+        }
     }
 
     /** The words of {@code docker.mode}. */

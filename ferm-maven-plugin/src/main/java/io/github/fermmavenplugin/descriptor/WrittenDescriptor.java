@@ -16,7 +16,8 @@ record WrittenDescriptor(
         Located<Map<String, Located<List<Located<String>>>>> groups,
         Located<List<Located<RuleSpec>>> ingress,
         Located<List<Located<RuleSpec>>> host,
-        Located<DefaultSettings> defaults) {
+        Located<DefaultSettings> defaults,
+        Located<SwarmSettings> swarm) {
 
     /** {@code docker:} — how Docker networks the service. */
     record DockerSettings(
@@ -39,5 +40,12 @@ record WrittenDescriptor(
 
     /** {@code defaults:} — what happens to external traffic no rule allows. */
     record DefaultSettings(Located<String> action, Located<Boolean> log) {
+    }
+
+    /** {@code swarm:} — the other nodes of the host's swarm, and whether its overlays are encrypted. */
+    record SwarmSettings(
+            Located<List<Located<String>>> peers,
+            Located<List<Located<String>>> managers,
+            Located<Boolean> encrypted) {
     }
 }

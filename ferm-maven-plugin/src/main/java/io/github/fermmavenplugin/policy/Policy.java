@@ -6,6 +6,7 @@ import io.github.fermmavenplugin.net.ServicePort;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The firewall a service asks for, checked and normalised: nothing in it is a raw string from the
@@ -14,6 +15,7 @@ import java.util.Map;
  * @param exposed every port the image exposes, inherited ones included
  * @param inherited the ports the descriptor says an external base image exposes
  * @param closed exposed ports that no ingress rule opens
+ * @param swarm the swarm peers' access to the host, when the descriptor names them
  */
 public record Policy(
         ServiceName service,
@@ -23,7 +25,8 @@ public record Policy(
         Fallback fallback,
         List<ServicePort> exposed,
         List<ServicePort> inherited,
-        List<ServicePort> closed) {
+        List<ServicePort> closed,
+        Optional<Swarm> swarm) {
 
     public Policy {
         ingress = List.copyOf(ingress);

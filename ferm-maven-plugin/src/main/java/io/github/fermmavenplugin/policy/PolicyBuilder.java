@@ -3,12 +3,14 @@ package io.github.fermmavenplugin.policy;
 import io.github.fermmavenplugin.descriptor.Descriptor;
 import io.github.fermmavenplugin.descriptor.Descriptor.DockerSettings;
 import io.github.fermmavenplugin.descriptor.Descriptor.RuleSpec;
+import io.github.fermmavenplugin.descriptor.Descriptor.SwarmSettings;
 import io.github.fermmavenplugin.descriptor.Located;
 import io.github.fermmavenplugin.diagnostic.InvalidInputException;
 import io.github.fermmavenplugin.diagnostic.InvalidValueException;
 import io.github.fermmavenplugin.diagnostic.Quoted;
 import io.github.fermmavenplugin.diagnostic.SourcePosition;
 import io.github.fermmavenplugin.dockerfile.ImageMetadata;
+import io.github.fermmavenplugin.net.Cidr;
 import io.github.fermmavenplugin.net.InterfaceName;
 import io.github.fermmavenplugin.net.IpFamily;
 import io.github.fermmavenplugin.net.ServicePort;
@@ -81,7 +83,7 @@ public final class PolicyBuilder {
                 .toList();
         List<AllowRule> host = descriptor.host().stream().map(spec -> hostRule(spec, sources)).toList();
         return new Policy(service, network, ingress, host, fallback(), exposed.all(), inherited,
-                exposed.notOpened(opened));
+                exposed.notOpened(opened), swarm(sources));
     }
 
     /** The descriptor's name, else the image's title where it is a usable name, else the artifactId. */
@@ -255,6 +257,43 @@ public final class PolicyBuilder {
                     "Give every rule of the descriptor its own name.");
         }
         return new RuleName(text);
+    }
+
+    /** The swarm ports go to named nodes only, and a manager is one of them. */
+    private Optional<Swarm> swarm(SourceResolver sources) {
+        if (descriptor.swarm().isEmpty()) {
+            return Optional.empty();
+        }
+        SwarmSettings swarm = descriptor.swarm().get();
+        boolean swarmMode = descriptor.docker().mode().map(Located::value)
+                .filter(mode -> mode == Descriptor.NetworkMode.SWARM).isPresent();
+        if (!swarmMode) {
+            throw new InvalidInputException(swarm.position(), "'swarm' needs 'docker.mode: swarm'",
+                    "Write 'docker: {mode: swarm}' for a service of a swarm, or remove 'swarm'.");
+        }
+        Sources peers = sources.resolve(Optional.of(swarm.peers()), List.of());
+        if (peers.any()) {
+            throw new InvalidInputException(swarm.peers().position(), "'any' would open the swarm ports to everyone",
+                    "List the swarm's nodes: anyone who reaches 2377 or 7946 can join or disturb the cluster.");
+        }
+        Optional<List<Cidr>> managers = swarm.managers().map(entries -> entries.stream()
+                .flatMap(entry -> manager(entry, sources, peers).stream()).distinct().toList());
+        return Optional.of(new Swarm(peers, managers, swarm.encrypted(), swarm.position()));
+    }
+
+    private static List<Cidr> manager(Located<String> entry, SourceResolver sources, Sources peers) {
+        Sources manager = sources.resolve(Optional.of(new Located<>(List.of(entry), entry.position())), List.of());
+        if (manager.any()) {
+            throw new InvalidInputException(entry.position(), "'any' is not a manager",
+                    "List the managers' addresses, like [10.0.0.1].");
+        }
+        for (Cidr network : manager.networks()) {
+            if (peers.networks().stream().noneMatch(peer -> peer.contains(network))) {
+                throw new InvalidInputException(entry.position(), "manager '" + network + "' is not among the peers",
+                        "A manager is a node of the swarm too: add it to 'peers', or fix the address.");
+            }
+        }
+        return manager.networks();
     }
 
     private Fallback fallback() {

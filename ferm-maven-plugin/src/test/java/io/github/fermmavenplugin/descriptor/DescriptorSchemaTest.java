@@ -153,6 +153,9 @@ class DescriptorSchemaTest {
                 .isEqualTo(componentNames(WrittenDescriptor.DockerSettings.class));
         assertThat(propertyNames(schema.path("properties").path("defaults")))
                 .isEqualTo(componentNames(Descriptor.DefaultSettings.class));
+        assertThat(propertyNames(schema.path("properties").path("swarm")))
+                .isEqualTo(componentNames(Descriptor.SwarmSettings.class).stream()
+                        .filter(name -> !name.equals("position")).collect(java.util.stream.Collectors.toSet()));
         assertThat(propertyNames(definitions.path("ingressRule"))).isEqualTo(componentNames(Descriptor.RuleSpec.class));
         assertThat(propertyNames(definitions.path("hostRule"))).isEqualTo(componentNames(Descriptor.RuleSpec.class));
         for (JsonNode object : List.of(schema, schema.path("properties").path("docker"),

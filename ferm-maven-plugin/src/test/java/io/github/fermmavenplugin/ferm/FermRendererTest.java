@@ -1,10 +1,12 @@
 package io.github.fermmavenplugin.ferm;
 
 import io.github.fermmavenplugin.bundle.BundleLayout;
+import io.github.fermmavenplugin.bundle.BundleManifest.Rule;
 import io.github.fermmavenplugin.net.Cidr;
 import io.github.fermmavenplugin.net.IpFamily;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.github.fermmavenplugin.net.PortRange;
 import io.github.fermmavenplugin.policy.Policy;
@@ -186,6 +188,38 @@ class FermRendererTest {
 
         assertThat(billing.get(BundleLayout.DOCKER_CHAINS_FILE)).isEqualTo(shop.get(BundleLayout.DOCKER_CHAINS_FILE))
                 .contains("DOCKER-INTERNAL LIBVIRT_FWX ts-forward) @preserve;");
+    }
+
+    @Test
+    void theSwarmFileIsHostWideAndTheManifestNamesItsPorts() {
+        String yaml = """
+                version: 1
+                service: %s
+                docker:
+                  mode: swarm
+                  bridge: %s
+                groups:
+                  nodes: [10.0.0.0/24]
+                swarm:
+                  peers: [nodes]
+                  encrypted: true
+                ingress:
+                  - name: web
+                    ports: [80]
+                """;
+        SortedMap<String, String> billing = render(yaml.formatted("billing", "docker_gwbridge"), "80");
+        SortedMap<String, String> shop = render(yaml.formatted("shop", "br-+"), "80");
+
+        assertThat(billing.get(BundleLayout.SWARM_FILE)).isEqualTo(shop.get(BundleLayout.SWARM_FILE))
+                .doesNotContain("billing").doesNotContain("web");
+        assertThat(render(yaml.formatted("shop", "br-+").replaceAll("(?s)groups:.*encrypted: true\n", ""), "80"))
+                .doesNotContainKey(BundleLayout.SWARM_FILE);
+        Policy policy = Policies.from(dir, yaml.formatted("shop", "br-+"), Images.exposing("80"));
+        assertThat(FermRenderer.render(policy).rules()).extracting(Rule::name, Rule::chain, Rule::ports, Rule::from)
+                .containsSubsequence(
+                        tuple("swarm-management", "INPUT", List.of("2377/tcp"), List.of("10.0.0.0/24")),
+                        tuple("swarm-gossip", "INPUT", List.of("7946/tcp", "7946/udp"), List.of("10.0.0.0/24")),
+                        tuple("swarm-vxlan", "INPUT", List.of("4789/udp"), List.of("10.0.0.0/24")));
     }
 
     @Test

@@ -95,6 +95,10 @@ class HostileInputTest {
         fields.put("defaults.action", "version: 1\n" + rule + "defaults:\n  action: %s\n");
         fields.put("defaults.log", "version: 1\n" + rule + "defaults:\n  log: %s\n");
         fields.put("top-level key", "version: 1\n" + rule + "%s: 1\n");
+        String swarm = "version: 1\ndocker:\n  mode: swarm\n" + rule + "swarm:\n";
+        fields.put("swarm.peers", swarm + "  peers: [10.0.0.0/24, %s]\n  encrypted: true\n");
+        fields.put("swarm.managers", swarm + "  peers: [10.0.0.0/24]\n  managers: [%s]\n  encrypted: true\n");
+        fields.put("swarm.encrypted", swarm + "  peers: [10.0.0.0/24]\n  encrypted: %s\n");
         return fields;
     }
 
