@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The descriptor as Jackson reads it, every value with its position, nothing checked yet: a key that is
+ * The descriptor as read from its YAML, every value with its position, nothing checked yet: a key that is
  * absent is null, a key without a value is a {@link Located} holding null. {@link DescriptorShape} turns it
  * into a {@link Descriptor}.
  */

@@ -5,6 +5,8 @@ import io.github.fermmavenplugin.diagnostic.Quoted;
 import io.github.fermmavenplugin.diagnostic.SourcePosition;
 import io.github.fermmavenplugin.diagnostic.UserFile;
 import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.DumperOptions.ScalarStyle;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -22,10 +24,10 @@ import org.yaml.snakeyaml.reader.StreamReader;
 
 /**
  * The YAML a descriptor may use: one document holding a mapping, plain, quoted and flow or block
- * collections. Jackson reads an alias as its anchor's name and ignores tags, so that {@code from: [*admin]}
- * would silently become something no YAML reader sees; YAML 1.1 readers (PyYAML, many editors) read
- * {@code 0120} as octal 80 and {@code 22:22} as base 60. Each of these is refused at its position before
- * Jackson reads the text. One pass over the parser's events, no recursion: the work is linear in the text.
+ * collections. Anchors, aliases, merge keys and tags would make {@code from: [*admin]} mean what only some YAML
+ * readers see; YAML 1.1 readers (PyYAML, many editors) read {@code 0120} as octal 80 and {@code 22:22} as
+ * base 60. Each of these is refused at its position, in the whole text, before {@link DescriptorBinding} reads
+ * any value. One pass over the parser's events, no recursion: the work is linear in the text.
  */
 final class YamlFeatures {
 
@@ -40,10 +42,11 @@ final class YamlFeatures {
     }
 
     /**
-     * @return false when the text holds no YAML document at all (only comments)
+     * @return the events of the document's root node, none when the text holds no YAML document at all (only
+     *     comments)
      * @throws org.yaml.snakeyaml.error.MarkedYAMLException for text that is not YAML
      */
-    static boolean check(UserFile file) {
+    static List<Event> checkedEvents(UserFile file) {
         LoaderOptions options = new LoaderOptions();
         options.setCodePointLimit(Integer.MAX_VALUE);
         Parser parser = new ParserImpl(new StreamReader(new StringReader(file.text())), options);
@@ -51,18 +54,22 @@ final class YamlFeatures {
         int depth = 0;
         boolean atRoot = false;
         Mark documentStart = null;
+        List<Event> nodes = new ArrayList<>();
         while (parser.peekEvent() != null) {
             Event event = parser.getEvent();
-            if (event instanceof DocumentStartEvent) {
-                if (++documents > 1) {
-                    throw new InvalidInputException(at(file, event.getStartMark()),
-                            "a second YAML document in the descriptor", "Keep one document: remove this '---'"
-                                    + " and what follows, or merge it into the first.");
+            if (!(event instanceof NodeEvent || event instanceof CollectionEndEvent)) {
+                if (event instanceof DocumentStartEvent) {
+                    if (++documents > 1) {
+                        throw new InvalidInputException(at(file, event.getStartMark()),
+                                "a second YAML document in the descriptor", "Keep one document: remove this '---'"
+                                        + " and what follows, or merge it into the first.");
+                    }
+                    atRoot = true;
+                    documentStart = event.getStartMark();
                 }
-                atRoot = true;
-                documentStart = event.getStartMark();
                 continue;
             }
+            nodes.add(event);
             if (event instanceof AliasEvent alias) {
                 throw new InvalidInputException(at(file, alias.getStartMark()), "the alias *" + printable(alias.getAnchor())
                         + ": anchors and aliases are not supported in a firewall descriptor", "Write the value out.");
@@ -103,11 +110,14 @@ final class YamlFeatures {
                 plain(file, scalar);
             }
         }
-        return documents > 0;
+        return nodes;
     }
 
     private static void plain(UserFile file, ScalarEvent scalar) {
         String value = scalar.getValue();
+        if (value.isEmpty() || !mayBeNumber(value.charAt(0))) {
+            return;
+        }
         if (value.equals("<<")) {
             throw new InvalidInputException(at(file, scalar.getStartMark()),
                     "the merge key '<<' is not supported in a firewall descriptor", "Write the keys out.");
@@ -121,6 +131,11 @@ final class YamlFeatures {
             throw new InvalidInputException(at(file, scalar.getStartMark()), Quoted.of(value)
                     + " is a base-60 number to YAML 1.1 readers", "Quote it: \"" + value + "\".");
         }
+    }
+
+    /** What the checks below can refuse starts so: most values (names, networks) are passed without a regex. */
+    private static boolean mayBeNumber(char first) {
+        return first >= '0' && first <= '9' || first == '-' || first == '+' || first == '<';
     }
 
     private static String tagOf(Event event) {
