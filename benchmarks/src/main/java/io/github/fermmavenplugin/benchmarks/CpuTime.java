@@ -33,7 +33,7 @@ public final class CpuTime {
             System.out.println("|---|---:|---:|---:|");
             String warmUp = Inputs.oneSourceRules(10_000);
             report("(warm-up, not a result)", 10_000, seconds, () -> Bundles.fromText(warmUp, directory));
-            for (int rules : new int[] {1_000, 10_000}) {
+            for (int rules : new int[] {1_000, 10_000, 100_000}) {
                 String text = Inputs.oneSourceRules(rules);
                 report("text, " + rules + " one-source rules", rules, seconds, () -> Bundles.fromText(text, directory));
             }
