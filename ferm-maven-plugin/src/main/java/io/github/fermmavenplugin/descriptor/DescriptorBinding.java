@@ -30,7 +30,7 @@ import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
- * The events of the descriptor's document, as {@link YamlFeatures} passed them, bound to a {@link WrittenDescriptor}:
+ * The events of the descriptor's document, as {@link YamlFeatures} checks them, bound to a {@link WrittenDescriptor}:
  * every value with the position of its first character, its type the record component's. The records are the
  * schema: their components are the keys, a {@code Located<X>} component says how its value is read.
  *
@@ -56,23 +56,22 @@ final class DescriptorBinding {
     private static final RecordShape DESCRIPTOR = RecordShape.of(WrittenDescriptor.class);
 
     private final Path file;
-    private final List<Event> events;
-    private int next;
+    private final YamlFeatures events;
     /** Where the cursor is, as a user names it: key names and list indexes. */
     private final List<Object> path = new ArrayList<>();
 
-    private DescriptorBinding(Path file, List<Event> events) {
+    private DescriptorBinding(Path file, YamlFeatures events) {
         this.file = file;
         this.events = events;
     }
 
-    /** @param events the root node's events: a mapping, as {@link YamlFeatures} made sure */
-    static WrittenDescriptor bind(Path file, List<Event> events) {
+    /** @param events at the root node, which is a mapping: {@link YamlFeatures} refuses any other */
+    static WrittenDescriptor bind(Path file, YamlFeatures events) {
         return (WrittenDescriptor) new DescriptorBinding(file, events).record(DESCRIPTOR).value();
     }
 
     private Located<String> text() {
-        Event event = events.get(next++);
+        Event event = events.next();
         if (event instanceof ScalarEvent scalar) {
             return new Located<>(isNull(scalar) ? null : scalar.getValue(), at(scalar.getStartMark()));
         }
@@ -80,7 +79,7 @@ final class DescriptorBinding {
     }
 
     private Located<Integer> wholeNumber() {
-        Event event = events.get(next++);
+        Event event = events.next();
         if (event instanceof ScalarEvent scalar && isNull(scalar)) {
             return new Located<>(null, at(scalar.getStartMark()));
         }
@@ -91,7 +90,7 @@ final class DescriptorBinding {
     }
 
     private Located<Boolean> trueOrFalse() {
-        Event event = events.get(next++);
+        Event event = events.next();
         if (event instanceof ScalarEvent scalar && isNull(scalar)) {
             return new Located<>(null, at(scalar.getStartMark()));
         }
@@ -104,7 +103,7 @@ final class DescriptorBinding {
     }
 
     private Located<List<Located<?>>> list(ValueReader entry) {
-        Event event = events.get(next++);
+        Event event = events.next();
         if (event instanceof ScalarEvent scalar && isNull(scalar)) {
             return new Located<>(null, at(scalar.getStartMark()));
         }
@@ -112,17 +111,17 @@ final class DescriptorBinding {
             throw mismatch(event, "a list, like [80, 443]");
         }
         List<Located<?>> entries = new ArrayList<>();
-        while (!(events.get(next) instanceof CollectionEndEvent)) {
+        while (!(events.peek() instanceof CollectionEndEvent)) {
             path.add(entries.size());
             entries.add(entry.read(this));
             path.remove(path.size() - 1);
         }
-        next++;
+        events.next();
         return new Located<>(entries, at(event.getStartMark()));
     }
 
     private Located<Map<String, Located<?>>> map(ValueReader value) {
-        Event event = events.get(next++);
+        Event event = events.next();
         if (event instanceof ScalarEvent scalar && isNull(scalar)) {
             return new Located<>(null, at(scalar.getStartMark()));
         }
@@ -130,7 +129,7 @@ final class DescriptorBinding {
             throw mismatch(event, "a mapping of keys to values");
         }
         Map<String, Located<?>> entries = new LinkedHashMap<>();
-        while (!(events.get(next) instanceof CollectionEndEvent)) {
+        while (!(events.peek() instanceof CollectionEndEvent)) {
             ScalarEvent key = key();
             if (entries.containsKey(key.getValue())) {
                 throw duplicate(key);
@@ -139,7 +138,7 @@ final class DescriptorBinding {
             entries.put(key.getValue(), value.read(this));
             path.remove(path.size() - 1);
         }
-        next++;
+        events.next();
         return new Located<>(entries, at(event.getStartMark()));
     }
 
@@ -148,7 +147,7 @@ final class DescriptorBinding {
      * in Jackson: a mistake in a known key's value below an unknown key is reported first.
      */
     private Located<Record> record(RecordShape shape) {
-        Event event = events.get(next++);
+        Event event = events.next();
         if (event instanceof ScalarEvent scalar && isNull(scalar)) {
             return new Located<>(null, at(scalar.getStartMark()));
         }
@@ -159,7 +158,7 @@ final class DescriptorBinding {
         int assigned = 0;
         ScalarEvent firstUnknown = null;
         Set<String> unknown = null;
-        while (!(events.get(next) instanceof CollectionEndEvent)) {
+        while (!(events.peek() instanceof CollectionEndEvent)) {
             ScalarEvent key = key();
             int component = shape.keys().indexOf(key.getValue());
             boolean complete = assigned == values.length;
@@ -185,7 +184,7 @@ final class DescriptorBinding {
                 throw unknownKey(firstUnknown, shape);
             }
         }
-        next++;
+        events.next();
         if (firstUnknown != null) {
             throw unknownKey(firstUnknown, shape);
         }
@@ -194,7 +193,7 @@ final class DescriptorBinding {
 
     /** A mapping key: a plain or quoted value, never a list or mapping. */
     private ScalarEvent key() {
-        Event key = events.get(next++);
+        Event key = events.next();
         if (key instanceof ScalarEvent scalar) {
             return scalar;
         }
@@ -204,12 +203,12 @@ final class DescriptorBinding {
 
     /** The value of an unknown key, read only for its own duplicate keys. */
     private void skip() {
-        Event event = events.get(next++);
+        Event event = events.next();
         if (event instanceof ScalarEvent) {
             return;
         }
         Set<String> keys = new HashSet<>();
-        while (!(events.get(next) instanceof CollectionEndEvent)) {
+        while (!(events.peek() instanceof CollectionEndEvent)) {
             if (event instanceof MappingStartEvent) {
                 ScalarEvent key = key();
                 if (!keys.add(key.getValue())) {
@@ -218,7 +217,7 @@ final class DescriptorBinding {
             }
             skip();
         }
-        next++;
+        events.next();
     }
 
     private static boolean isNull(ScalarEvent scalar) {

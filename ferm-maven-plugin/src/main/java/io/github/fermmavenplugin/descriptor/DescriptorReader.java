@@ -4,10 +4,8 @@ import io.github.fermmavenplugin.diagnostic.InvalidInputException;
 import io.github.fermmavenplugin.diagnostic.Quoted;
 import io.github.fermmavenplugin.diagnostic.SourcePosition;
 import io.github.fermmavenplugin.diagnostic.UserFile;
-import java.util.List;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.events.Event;
 import org.yaml.snakeyaml.reader.ReaderException;
 
 /** Reads {@code firewall.yaml} into a {@link Descriptor}; every mistake of form is an {@link InvalidInputException}. */
@@ -17,13 +15,18 @@ public final class DescriptorReader {
     }
 
     /**
-     * The text is parsed once: its events are checked for the YAML features a descriptor may not use, in the
-     * whole text, then bound to the descriptor's records, whose form {@link DescriptorShape} checks.
+     * The text is parsed once: each event is checked for the YAML features a descriptor may not use and bound to
+     * the descriptor's records, whose form {@link DescriptorShape} then checks.
      */
     public static Descriptor read(UserFile file) {
-        List<Event> events;
+        WrittenDescriptor written;
         try {
-            events = YamlFeatures.checkedEvents(file);
+            YamlFeatures events = new YamlFeatures(file);
+            if (events.peek() == null) {
+                throw new InvalidInputException(SourcePosition.wholeFile(file.path()),
+                        "the descriptor holds only comments", "Write at least 'version: 1' and the ingress rules.");
+            }
+            written = bindChecked(file, events);
         } catch (MarkedYAMLException e) {
             throw notYaml(file, e);
         } catch (ReaderException e) {
@@ -31,11 +34,21 @@ public final class DescriptorReader {
                     + Quoted.codePoint(e.getCodePoint()) + " may not stand in YAML text",
                     "Remove it, or write it as an escape inside double quotes.");
         }
-        if (events.isEmpty()) {
-            throw new InvalidInputException(SourcePosition.wholeFile(file.path()),
-                    "the descriptor holds only comments", "Write at least 'version: 1' and the ingress rules.");
+        return DescriptorShape.check(written, file.path());
+    }
+
+    /** A mistake of form waits for the rest of the text: YAML that is not valid, or not allowed, is said first. */
+    private static WrittenDescriptor bindChecked(UserFile file, YamlFeatures events) {
+        try {
+            WrittenDescriptor written = DescriptorBinding.bind(file.path(), events);
+            events.checkRest();
+            return written;
+        } catch (InvalidInputException mistake) {
+            if (!events.refused()) {
+                events.checkRest();
+            }
+            throw mistake;
         }
-        return DescriptorShape.check(DescriptorBinding.bind(file.path(), events), file.path());
     }
 
     /** Where the code point at this index stands: SnakeYAML's reader counts code points, not lines. */

@@ -5,8 +5,6 @@ import io.github.fermmavenplugin.diagnostic.Quoted;
 import io.github.fermmavenplugin.diagnostic.SourcePosition;
 import io.github.fermmavenplugin.diagnostic.UserFile;
 import java.io.StringReader;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.DumperOptions.ScalarStyle;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -26,8 +24,9 @@ import org.yaml.snakeyaml.reader.StreamReader;
  * The YAML a descriptor may use: one document holding a mapping, plain, quoted and flow or block
  * collections. Anchors, aliases, merge keys and tags would make {@code from: [*admin]} mean what only some YAML
  * readers see; YAML 1.1 readers (PyYAML, many editors) read {@code 0120} as octal 80 and {@code 22:22} as
- * base 60. Each of these is refused at its position, in the whole text, before {@link DescriptorBinding} reads
- * any value. One pass over the parser's events, no recursion: the work is linear in the text.
+ * base 60. Each of these is refused at its position, wherever it stands in the text, before any mistake of form
+ * {@link DescriptorBinding} finds. The events are checked as the binding reads them, one at a time, no
+ * recursion: the work is linear in the text, and no event is kept.
  */
 final class YamlFeatures {
 
@@ -38,23 +37,55 @@ final class YamlFeatures {
     private static final Pattern BASE_60 = Pattern.compile("[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\\.[0-9_]*)?");
     private static final String CORE_TAG_PREFIX = "tag:yaml.org,2002:";
 
-    private YamlFeatures() {
-    }
+    private final UserFile file;
+    private final Parser parser;
+    private int documents;
+    private int depth;
+    private boolean atRoot;
+    private Mark documentStart;
+    private Event peeked;
+    private boolean refused;
 
-    /**
-     * @return the events of the document's root node, none when the text holds no YAML document at all (only
-     *     comments)
-     * @throws org.yaml.snakeyaml.error.MarkedYAMLException for text that is not YAML
-     */
-    static List<Event> checkedEvents(UserFile file) {
+    /** @throws org.yaml.snakeyaml.error.MarkedYAMLException for text that is not YAML, from every method */
+    YamlFeatures(UserFile file) {
         LoaderOptions options = new LoaderOptions();
         options.setCodePointLimit(Integer.MAX_VALUE);
-        Parser parser = new ParserImpl(new StreamReader(new StringReader(file.text())), options);
-        int documents = 0;
-        int depth = 0;
-        boolean atRoot = false;
-        Mark documentStart = null;
-        List<Event> nodes = new ArrayList<>();
+        this.file = file;
+        this.parser = new ParserImpl(new StreamReader(new StringReader(file.text())), options);
+    }
+
+    /** The next event of the document's nodes (a value, the start or end of a list or mapping), checked; null after the last. */
+    Event next() {
+        Event event = peek();
+        peeked = null;
+        return event;
+    }
+
+    Event peek() {
+        if (peeked == null) {
+            try {
+                peeked = checkedEvent();
+            } catch (InvalidInputException e) {
+                refused = true;
+                throw e;
+            }
+        }
+        return peeked;
+    }
+
+    /** Whether a feature was refused: the text after it is not read. */
+    boolean refused() {
+        return refused;
+    }
+
+    /** The rest of the text checked: a feature refused anywhere in it is reported before a mistake of form. */
+    void checkRest() {
+        while (next() != null) {
+            // each event is checked as it is read
+        }
+    }
+
+    private Event checkedEvent() {
         while (parser.peekEvent() != null) {
             Event event = parser.getEvent();
             if (!(event instanceof NodeEvent || event instanceof CollectionEndEvent)) {
@@ -69,48 +100,52 @@ final class YamlFeatures {
                 }
                 continue;
             }
-            nodes.add(event);
-            if (event instanceof AliasEvent alias) {
-                throw new InvalidInputException(at(file, alias.getStartMark()), "the alias *" + printable(alias.getAnchor())
-                        + ": anchors and aliases are not supported in a firewall descriptor", "Write the value out.");
-            }
-            if (event instanceof NodeEvent node && node.getAnchor() != null) {
-                throw new InvalidInputException(at(file, node.getStartMark()), "the anchor &" + printable(node.getAnchor())
-                        + ": anchors and aliases are not supported in a firewall descriptor",
-                        "Remove the anchor and write the value out wherever it is needed.");
-            }
-            String tag = tagOf(event);
-            if (tag != null) {
-                throw new InvalidInputException(at(file, event.getStartMark()), "the tag " + shown(tag)
-                        + ": explicit tags are not supported in a firewall descriptor",
-                        "Remove the tag: a descriptor holds plain values, quoted text, lists and mappings.");
-            }
-            if (atRoot) {
-                atRoot = false;
-                if (!(event instanceof CollectionStartEvent start && start.is(Event.ID.MappingStart))) {
-                    if (event instanceof ScalarEvent scalar && scalar.getValue().isEmpty()
-                            && scalar.getScalarStyle() == ScalarStyle.PLAIN) {
-                        throw new InvalidInputException(at(file, documentStart), "the descriptor's document"
-                                + " is empty", "Write at least 'version: 1' and the ingress rules.");
-                    }
-                    throw new InvalidInputException(at(file, event.getStartMark()),
-                            "the descriptor must be a mapping of keys to values, not " + describe(event),
-                            "Start it with 'version: 1' and the sections below it, each 'key: value'.");
+            check(event);
+            return event;
+        }
+        return null;
+    }
+
+    private void check(Event event) {
+        if (event instanceof AliasEvent alias) {
+            throw new InvalidInputException(at(file, alias.getStartMark()), "the alias *" + printable(alias.getAnchor())
+                    + ": anchors and aliases are not supported in a firewall descriptor", "Write the value out.");
+        }
+        if (event instanceof NodeEvent node && node.getAnchor() != null) {
+            throw new InvalidInputException(at(file, node.getStartMark()), "the anchor &" + printable(node.getAnchor())
+                    + ": anchors and aliases are not supported in a firewall descriptor",
+                    "Remove the anchor and write the value out wherever it is needed.");
+        }
+        String tag = tagOf(event);
+        if (tag != null) {
+            throw new InvalidInputException(at(file, event.getStartMark()), "the tag " + shown(tag)
+                    + ": explicit tags are not supported in a firewall descriptor",
+                    "Remove the tag: a descriptor holds plain values, quoted text, lists and mappings.");
+        }
+        if (atRoot) {
+            atRoot = false;
+            if (!(event instanceof CollectionStartEvent start && start.is(Event.ID.MappingStart))) {
+                if (event instanceof ScalarEvent scalar && scalar.getValue().isEmpty()
+                        && scalar.getScalarStyle() == ScalarStyle.PLAIN) {
+                    throw new InvalidInputException(at(file, documentStart), "the descriptor's document"
+                            + " is empty", "Write at least 'version: 1' and the ingress rules.");
                 }
-            }
-            if (event instanceof CollectionStartEvent && ++depth > MAX_DEPTH) {
                 throw new InvalidInputException(at(file, event.getStartMark()),
-                        "lists and mappings nested deeper than " + MAX_DEPTH + " levels",
-                        "A descriptor is four levels deep: write it as the descriptor reference shows.");
-            }
-            if (event instanceof CollectionEndEvent) {
-                depth--;
-            }
-            if (event instanceof ScalarEvent scalar && scalar.getScalarStyle() == ScalarStyle.PLAIN) {
-                plain(file, scalar);
+                        "the descriptor must be a mapping of keys to values, not " + describe(event),
+                        "Start it with 'version: 1' and the sections below it, each 'key: value'.");
             }
         }
-        return nodes;
+        if (event instanceof CollectionStartEvent && ++depth > MAX_DEPTH) {
+            throw new InvalidInputException(at(file, event.getStartMark()),
+                    "lists and mappings nested deeper than " + MAX_DEPTH + " levels",
+                    "A descriptor is four levels deep: write it as the descriptor reference shows.");
+        }
+        if (event instanceof CollectionEndEvent) {
+            depth--;
+        }
+        if (event instanceof ScalarEvent scalar && scalar.getScalarStyle() == ScalarStyle.PLAIN) {
+            plain(file, scalar);
+        }
     }
 
     private static void plain(UserFile file, ScalarEvent scalar) {

@@ -112,6 +112,7 @@ class DescriptorReaderTest {
             unknown quoted key, at its quote | version: 1\\n'servcie': x                                   | :2:1: unknown key 'servcie'
             unknown key, a type error below| version: 1\\ningress:\\n  - name: web\\n    prts: [80]\\n    from: any | :5:11: 'ingress[0].from' must be a list
             duplicate inside an unknown key| version: 1\\nextra: {a: 1, a: 2}                             | :2:16: not a valid descriptor: Duplicate field 'a'
+            an anchor below a mistake      | version: 1\\nservcie: x\\ngroups: {g: &x [10.0.0.0/8]}    | :3:13: the anchor &x: anchors and aliases are not supported
             key that is a list             | version: 1\\n? [a]\\n: 1                                     | :2:3: not a valid descriptor: a key must be a single value, not a list or mapping
             boolean expected               | defaults:\\n  log: loud                                      | :2:8: 'defaults.log' must be true or false
             scalar expected                | service: [a, b]                                               | :1:10: 'service' must be a single value, not a list or mapping
