@@ -157,18 +157,24 @@ final class YamlFeatures {
             throw new InvalidInputException(at(file, scalar.getStartMark()),
                     "the merge key '<<' is not supported in a firewall descriptor", "Write the keys out.");
         }
-        if (LEADING_ZERO.matcher(value).matches()) {
+        if (startsWithZero(value) && LEADING_ZERO.matcher(value).matches()) {
             throw new InvalidInputException(at(file, scalar.getStartMark()), Quoted.of(value)
                     + " has a leading zero, which YAML 1.1 readers take for an octal number",
                     "Write it without the leading zero, or quote it if it is meant as text.");
         }
-        if (BASE_60.matcher(value).matches()) {
+        if (value.indexOf(':') > 0 && BASE_60.matcher(value).matches()) {
             throw new InvalidInputException(at(file, scalar.getStartMark()), Quoted.of(value)
                     + " is a base-60 number to YAML 1.1 readers", "Quote it: \"" + value + "\".");
         }
     }
 
-    /** What the checks below can refuse starts so: most values (names, networks) are passed without a regex. */
+    /** What {@link #LEADING_ZERO} can match starts so: the regex is not run for every port and address. */
+    private static boolean startsWithZero(String value) {
+        int first = value.charAt(0) == '-' || value.charAt(0) == '+' ? 1 : 0;
+        return first < value.length() && value.charAt(first) == '0';
+    }
+
+    /** What the checks below can refuse starts so: names and words are passed without a regex. */
     private static boolean mayBeNumber(char first) {
         return first >= '0' && first <= '9' || first == '-' || first == '+' || first == '<';
     }
