@@ -2,6 +2,8 @@ package io.github.fermmavenplugin.dockerfile;
 
 import io.github.fermmavenplugin.diagnostic.InvalidValueException;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -34,9 +36,10 @@ final class ShellLexer {
      * @param unsetVariables the variables referenced that had no value, for messages
      * @param emptyVariables the variables referenced that were set to the empty string, for messages
      * @param conditional whether a ${NAME-word} or ${NAME+word} form was used: an empty result may be deliberate
+     * @param usedVariables the variables referenced that had a value, with it, in the order first referenced
      */
     record Expansion(String word, List<String> words, Set<String> unsetVariables, Set<String> emptyVariables,
-            boolean conditional) {
+            boolean conditional, Map<String, String> usedVariables) {
     }
 
     /** Nested ${...} deeper than this is no real Dockerfile, and would otherwise overflow our stack. */
@@ -53,6 +56,7 @@ final class ShellLexer {
     /** Made when the first such variable is met: most expansions meet none. */
     private Set<String> unset;
     private Set<String> empty;
+    private Map<String, String> used;
     private boolean conditional;
     private String text;
     private int position;
@@ -73,14 +77,14 @@ final class ShellLexer {
     static Expansion expand(String text, Map<String, String> variables, char escape, Mode mode,
             WorkBudget budget) {
         if (isLiteral(text, escape)) {
-            return new Expansion(text, literalWords(text), Set.of(), Set.of(), false);
+            return new Expansion(text, literalWords(text), Set.of(), Set.of(), false, Map.of());
         }
         ShellLexer lexer = new ShellLexer(escape, mode, variables, budget);
         lexer.text = text;
         lexer.position = 0;
         Segment whole = lexer.processUntil(EOF, mode.rawEscapes());
         return new Expansion(whole.text(), whole.words(), copyOf(lexer.unset), copyOf(lexer.empty),
-                lexer.conditional);
+                lexer.conditional, lexer.used == null ? Map.of() : Collections.unmodifiableMap(lexer.used));
     }
 
     /** Text without quotes, escapes and {@code $} is its own expansion in every mode: most words of a Dockerfile. */
@@ -392,6 +396,9 @@ final class ShellLexer {
         } else if (value.isEmpty()) {
             empty = empty == null ? new LinkedHashSet<>() : empty;
             empty.add(name);
+        } else {
+            used = used == null ? new LinkedHashMap<>() : used;
+            used.putIfAbsent(name, value);
         }
         return Optional.ofNullable(value);
     }
