@@ -1,11 +1,13 @@
 package io.github.fermmavenplugin.diff;
 
 import io.github.fermmavenplugin.bundle.BundleFile;
+import io.github.fermmavenplugin.bundle.BundleLayout;
 import io.github.fermmavenplugin.bundle.BundleReader;
 import io.github.fermmavenplugin.bundle.BundleReader.NotABundleException;
 import io.github.fermmavenplugin.bundle.Grant;
 import io.github.fermmavenplugin.diagnostic.InvalidInputException;
 import io.github.fermmavenplugin.diagnostic.SourcePosition;
+import io.github.fermmavenplugin.diagnostic.UserFile;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
@@ -39,6 +41,23 @@ public record ComparedBundle(List<Grant> grants, SortedMap<String, String> fermF
             lines.addAll(UnifiedDiff.of(path, previous.fermFiles.getOrDefault(path, ""), fermFiles.getOrDefault(path, "")));
         }
         return List.copyOf(lines);
+    }
+
+    /**
+     * The files every bundle shares whose text differs from {@code previous}'s, each as
+     * "ferm.d/00-docker.ferm sha256:<its new digest>": they say from which interfaces every rule admits
+     * traffic (docker.external) and what happens to the rest (defaults), which no grant records, so a new
+     * interface would widen every rule unseen. Empty when they are equal.
+     */
+    public List<String> sharedFileChangesFrom(ComparedBundle previous) {
+        List<String> changes = new ArrayList<>();
+        for (String path : List.of(BundleLayout.DOCKER_CHAINS_FILE, BundleLayout.FALLBACK_FILE)) {
+            String now = fermFiles.getOrDefault(path, "");
+            if (!now.equals(previous.fermFiles.getOrDefault(path, ""))) {
+                changes.add(path + " sha256:" + UserFile.sha256(now.getBytes(StandardCharsets.UTF_8)));
+            }
+        }
+        return List.copyOf(changes);
     }
 
     /** @throws InvalidInputException if the archive is no bundle of this plugin */
