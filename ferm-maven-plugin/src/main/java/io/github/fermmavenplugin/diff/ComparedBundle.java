@@ -23,7 +23,7 @@ import java.util.TreeSet;
  * What {@code ferm:diff} compares of a bundle archive: the grants of every service it holds (one for a
  * service bundle, each service of a host bundle), and its ferm files' text.
  *
- * @param fermFiles path to text, sorted by path; manifests left out
+ * @param fermFiles path to text, sorted by path; manifests (service and host) left out
  */
 public record ComparedBundle(List<Grant> grants, SortedMap<String, String> fermFiles) {
 
@@ -67,9 +67,7 @@ public record ComparedBundle(List<Grant> grants, SortedMap<String, String> fermF
             Map<String, String> fermFiles = new TreeMap<>();
             int manifests = 0;
             for (BundleFile file : BundleReader.read(archive)) {
-                if (!BundleReader.isManifestPath(file.path())) {
-                    fermFiles.put(file.path(), new String(file.content(), StandardCharsets.UTF_8));
-                } else {
+                if (BundleReader.isManifestPath(file.path())) {
                     manifests++;
                     try {
                         grants.addAll(Grant.of(BundleReader.manifest(file)));
@@ -77,6 +75,9 @@ public record ComparedBundle(List<Grant> grants, SortedMap<String, String> fermF
                         throw new NotABundleException("a rule of " + file.path() + " is not as ferm:bundle writes it: "
                                 + unreadable.getMessage());
                     }
+                } else if (!file.path().startsWith(BundleLayout.FERM_DIRECTORY + ".")) {
+                    // The other dot-file, a host bundle's manifest, is no ferm text: ferm skips it.
+                    fermFiles.put(file.path(), new String(file.content(), StandardCharsets.UTF_8));
                 }
             }
             if (manifests == 0) {

@@ -2,15 +2,22 @@ package io.github.fermmavenplugin.diff;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.fermmavenplugin.aggregate.HostAggregator;
+import io.github.fermmavenplugin.aggregate.HostAggregator.HostBundle;
+import io.github.fermmavenplugin.aggregate.ServiceBundle;
+import io.github.fermmavenplugin.bundle.BundleArchive;
+import io.github.fermmavenplugin.bundle.BundleManifest.MavenCoordinates;
 import io.github.fermmavenplugin.testing.PipelineRun;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -58,6 +65,26 @@ class DiffReportTest {
         assertThat(report.unacknowledged(new HashSet<>(unacknowledged))).isEmpty();
         unacknowledged.forEach(key -> assertThat(report.text()).contains(key));
         unacknowledged.forEach(key -> assertThat(report.json()).contains(key));
+    }
+
+    @Test
+    void theFileDiffOfAHostShowsFermFilesOnlyNotTheHostManifest() throws IOException {
+        DiffReport report = DiffReport.between("g:host:2.0",
+                host("current", release("eth0", "10.0.0.0/7", "")), "g:host:1.0",
+                host("previous", release("eth0", "10.0.0.0/8", "")));
+        assertThat(report.fileDiff()).anyMatch(line -> line.startsWith("+++ b/ferm.d/20-in.docker.billing.ferm"))
+                .noneMatch(line -> line.contains(".host.json"));
+    }
+
+    /** A host bundle of the one service, whose host manifest then differs with the service's sha256. */
+    private ComparedBundle host(String name, String descriptor) throws IOException {
+        PipelineRun run = PipelineRun.attempt(Files.createDirectories(temp.resolve(name)), descriptor, DOCKERFILE,
+                Map.of());
+        HostBundle host = HostAggregator.aggregate(List.of(ServiceBundle.read("g:billing:" + name, run.archive())),
+                "host", new MavenCoordinates("g", "host", name), "v");
+        Path archive = temp.resolve(name + "-host.tar.gz");
+        BundleArchive.write(host.files(), archive, Instant.EPOCH);
+        return ComparedBundle.read("g:host:" + name, archive);
     }
 
     private ComparedBundle bundle(String name, String descriptor) throws IOException {
