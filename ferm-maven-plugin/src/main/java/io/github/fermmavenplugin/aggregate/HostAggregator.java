@@ -77,9 +77,9 @@ public final class HostAggregator {
     private static InvalidInputException conflictingFile(String path, ServiceBundle first, ServiceBundle second) {
         return new InvalidInputException(SourcePosition.wholeFile(second.archive()),
                 path + " differs between " + first.describe() + " and " + second.describe() + ": their firewall.yaml"
-                        + " differ in the docker section (mode, bridge, external) or in defaults, or they were built"
-                        + " by other plugin versions",
-                "Give every service of one host the same docker: and defaults: sections, and build them"
+                        + " differ in the docker section (mode, bridge, external), in swarm or in defaults, or they"
+                        + " were built by other plugin versions",
+                "Give every service of one host the same docker:, swarm: and defaults: sections, and build them"
                         + " with one plugin version.");
     }
 

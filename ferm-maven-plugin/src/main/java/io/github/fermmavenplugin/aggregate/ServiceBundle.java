@@ -88,6 +88,7 @@ public record ServiceBundle(String origin, Path archive, String sha256, BundleMa
                 BundleLayout.FALLBACK_FILE, BundleLayout.manifestFile(service));
         Set<String> written = new TreeSet<>(required);
         written.add(BundleLayout.hostFile(service));
+        written.add(BundleLayout.SWARM_FILE);
         Set<String> present = new TreeSet<>();
         for (BundleFile file : files) {
             if (!written.contains(file.path())) {

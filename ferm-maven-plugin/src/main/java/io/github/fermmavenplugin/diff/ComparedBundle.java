@@ -46,12 +46,12 @@ public record ComparedBundle(List<Grant> grants, SortedMap<String, String> fermF
     /**
      * The files every bundle shares whose text differs from {@code previous}'s, each as
      * "ferm.d/00-docker.ferm sha256:<its new digest>": they say from which interfaces every rule admits
-     * traffic (docker.external) and what happens to the rest (defaults), which no grant records, so a new
-     * interface would widen every rule unseen. Empty when they are equal.
+     * traffic (docker.external), which swarm peers get in, and what happens to the rest (defaults), which no
+     * grant records, so a new interface would widen every rule unseen. Empty when they are equal.
      */
     public List<String> sharedFileChangesFrom(ComparedBundle previous) {
         List<String> changes = new ArrayList<>();
-        for (String path : List.of(BundleLayout.DOCKER_CHAINS_FILE, BundleLayout.FALLBACK_FILE)) {
+        for (String path : List.of(BundleLayout.DOCKER_CHAINS_FILE, BundleLayout.SWARM_FILE, BundleLayout.FALLBACK_FILE)) {
             String now = fermFiles.getOrDefault(path, "");
             if (!now.equals(previous.fermFiles.getOrDefault(path, ""))) {
                 changes.add(path + " sha256:" + UserFile.sha256(now.getBytes(StandardCharsets.UTF_8)));

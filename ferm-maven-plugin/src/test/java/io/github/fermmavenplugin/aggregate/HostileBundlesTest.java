@@ -196,7 +196,7 @@ class HostileBundlesTest {
         BundleManifest m = BundleReader.manifest(genuine.stream().filter(f -> f.path().equals(MANIFEST)).findFirst()
                 .orElseThrow());
         files.add(new BundleManifest(m.service(), m.maven(), m.pluginVersion(), m.descriptor(), m.dockerfile(),
-                m.exposedPorts(), m.inheritedPorts(), m.labels(), m.rules(), BundleManifest.digestsOf(files))
+                m.exposedPorts(), m.inheritedPorts(), m.labels(), m.rules(), BundleManifest.digestsOf(files), m.routedFamilies())
                 .toBundleFile());
         HostileArchive archive = new HostileArchive();
         files.forEach(file -> archive.file(file.path(), file.content()));
