@@ -1,6 +1,7 @@
 package io.github.fermmavenplugin.pipeline;
 
 import io.github.fermmavenplugin.descriptor.Descriptor;
+import io.github.fermmavenplugin.diagnostic.Quoted;
 import io.github.fermmavenplugin.diagnostic.UserFile;
 import io.github.fermmavenplugin.dockerfile.ImageMetadata;
 import io.github.fermmavenplugin.ferm.RuleBudget;
@@ -29,13 +30,20 @@ public record Analysis(UserFile descriptorFile, Descriptor descriptor, UserFile 
         return descriptor.service().isPresent();
     }
 
-    /** Where the service's name came from, for the build log: the descriptor, the image's title, or the fallback. */
+    /**
+     * Where the service's name came from, for the build log: the descriptor, the image's title, or the fallback,
+     * saying why an image title was passed over, so that a title like "Billing API" does not silently lose.
+     */
     public String serviceNameOrigin() {
         if (serviceNamedByDescriptor()) {
             return "the descriptor";
         }
-        boolean fromTitle = image.label(ImageMetadata.OCI_TITLE).filter(policy.service().value()::equals).isPresent();
-        return fromTitle ? "the image's " + ImageMetadata.OCI_TITLE + " label" : "the artifactId";
+        Optional<String> title = image.label(ImageMetadata.OCI_TITLE);
+        if (title.filter(policy.service().value()::equals).isPresent()) {
+            return "the image's " + ImageMetadata.OCI_TITLE + " label";
+        }
+        return title.map(unusable -> "the artifactId: the image's " + ImageMetadata.OCI_TITLE + " label "
+                + Quoted.of(unusable) + " is no service name; set 'service:' to name it").orElse("the artifactId");
     }
 
     /** "exposed but closed: 9090/tcp (no ingress rule opens it)", when some exposed port stays closed. */

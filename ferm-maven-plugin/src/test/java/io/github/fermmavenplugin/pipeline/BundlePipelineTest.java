@@ -17,6 +17,8 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class BundlePipelineTest {
 
@@ -81,6 +83,24 @@ class BundlePipelineTest {
 
         assertThat(Files.readAllBytes(first)).isEqualTo(Files.readAllBytes(second));
         assertThat(project.resolve("one/ferm/ferm.d/99-docker.ferm")).exists();
+    }
+
+    @ParameterizedTest(name = "{0} / {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            service: shop  | shop        | shop    | the descriptor
+            ''             | shop        | shop    | the image's org.opencontainers.image.title label
+            ''             | '\"Shop API\"' | fallback | the artifactId: the image's org.opencontainers.image.title label 'Shop API' is no service name; set 'service:' to name it
+            ''             | ''          | fallback | the artifactId
+            """)
+    void theBuildLogSaysWhatNamedTheService(String serviceLine, String title, String service, String origin) {
+        TempFiles.write(project, "Dockerfile", "FROM scratch\nEXPOSE 8080\n"
+                + (title.isEmpty() ? "" : "LABEL org.opencontainers.image.title=" + title + "\n"));
+        TempFiles.write(project, "firewall.yaml", "version: 1\n" + serviceLine + "\ningress:\n  - name: web\n");
+        Analysis analysis = BundlePipeline.analyse(new AnalysisParameters(project.resolve("firewall.yaml"),
+                project.resolve("Dockerfile"), BuildOptions.DEFAULT, "fallback", RuleBudget.DEFAULT_MAX_RULES));
+
+        assertThat(analysis.policy().service().value()).isEqualTo(service);
+        assertThat(analysis.serviceNameOrigin()).isEqualTo(origin);
     }
 
     @Test
