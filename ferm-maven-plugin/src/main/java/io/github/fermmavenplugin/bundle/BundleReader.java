@@ -10,9 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
-import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 
 /**
  * Reads back what {@link BundleArchive} writes: the regular files of a bundle tar.gz and the manifests
@@ -51,20 +48,21 @@ public final class BundleReader {
         List<BundleFile> files = new ArrayList<>();
         long total = 0;
         try (InputStream in = new BufferedInputStream(Files.newInputStream(archive));
-                TarArchiveInputStream tar = new TarArchiveInputStream(new GzipCompressorInputStream(in))) {
-            for (TarArchiveEntry entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {
-                if (entry.isDirectory()) {
-                    continue;
+                TarGzReader tar = new TarGzReader(in)) {
+            for (TarGzReader.Entry entry = tar.next(); entry != null; entry = tar.next()) {
+                if (!entry.isFile() && !entry.isDirectory()) {
+                    throw new NotABundleException("entry '" + entry.name() + "' is not a regular file");
                 }
-                if (!entry.isFile()) {
-                    throw new NotABundleException("entry '" + entry.getName() + "' is not a regular file");
-                }
-                total += entry.getSize();
+                // a directory's size counts too: its bytes would be decompressed to be skipped
+                total += entry.size();
                 if (total > MAX_BYTES) {
                     throw new NotABundleException("it holds more than " + MAX_BYTES + " bytes");
                 }
+                if (entry.isDirectory()) {
+                    continue;
+                }
                 try {
-                    files.add(new BundleFile(entry.getName(), tar.readNBytes((int) entry.getSize())));
+                    files.add(new BundleFile(entry.name(), tar.content(entry)));
                 } catch (IllegalArgumentException unsafeName) {
                     throw new NotABundleException(unsafeName.getMessage());
                 }
