@@ -57,12 +57,15 @@ public class AggregateMojo extends FermMojo {
     @Parameter(property = "ferm.verify", defaultValue = "auto")
     String verify;
 
+    /** The build directory, where the bundle and its exploded copy are written. */
     @Parameter(defaultValue = "${project.build.directory}", readonly = true, required = true)
     File outputDirectory;
 
+    /** The archive's name before the classifier, as the project's other artifacts are named. */
     @Parameter(defaultValue = "${project.build.finalName}", readonly = true, required = true)
     String finalName;
 
+    /** The build session, whose repository settings resolve bundles by coordinates. */
     @Parameter(defaultValue = "${session}", readonly = true, required = true)
     MavenSession session;
 

@@ -48,12 +48,15 @@ public class DiffMojo extends FermMojo {
     @Parameter(property = "ferm.classifier", defaultValue = "ferm")
     String classifier;
 
+    /** The build directory, where this build's bundle is read and the reports are written. */
     @Parameter(defaultValue = "${project.build.directory}", readonly = true, required = true)
     File outputDirectory;
 
+    /** The name of this build's archive before the classifier. */
     @Parameter(defaultValue = "${project.build.finalName}", readonly = true, required = true)
     String finalName;
 
+    /** The build session, whose repository settings resolve bundles by coordinates. */
     @Parameter(defaultValue = "${session}", readonly = true, required = true)
     MavenSession session;
 

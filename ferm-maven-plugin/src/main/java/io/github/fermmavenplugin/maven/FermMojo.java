@@ -16,13 +16,15 @@ import org.apache.maven.project.MavenProject;
  */
 abstract class FermMojo extends AbstractMojo {
 
-    /** Do nothing. */
+    /** Skip the goal: nothing is read, written or attached. */
     @Parameter(property = "ferm.skip", defaultValue = "false")
     boolean skip;
 
+    /** The project whose firewall this is: its coordinates name the bundle, its basedir anchors relative paths. */
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     MavenProject project;
 
+    /** This plugin, whose version every bundle's manifest records. */
     @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
     PluginDescriptor plugin;
 

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.SchemaId;
 import com.networknt.schema.SchemaLocation;
@@ -58,6 +60,27 @@ class DescriptorSchemaTest {
         JsonSchema metaSchema = DescriptorSchema.factory().getSchema(SchemaLocation.of(SchemaId.V202012));
         assertThat(metaSchema.validate(schemaNode())).isEmpty();
         assertThat(schemaNode().path("$schema").asText()).isEqualTo(SchemaId.V202012);
+    }
+
+    /** Editors find the schema of the plugin version a project uses at its $id: that version's site. */
+    @Test
+    void idIsTheSchemaOnTheSiteOfThisVersion() {
+        String version = System.getProperty("ferm.tests.projectVersion");
+        assertThat(version).as("ferm.tests.projectVersion, set by the pom's surefire configuration").isNotBlank();
+        assertThat(schemaNode().path("$id").asText())
+                .isEqualTo("https://fermmavenplugin.github.io/ferm-maven-plugin/" + version + "/firewall.schema.json");
+    }
+
+    /** The build fills in $id by resource filtering; nothing else in the schema may look like a property to it. */
+    @Test
+    void filteringChangesNothingButTheId() throws IOException {
+        ObjectNode source = (ObjectNode) new ObjectMapper().readTree(
+                MODULE.resolve("src/main/resources" + DescriptorSchema.RESOURCE).toFile());
+        ObjectNode shipped = schemaNode().deepCopy();
+        assertThat(source.path("$id").asText()).isEqualTo("${project.url}firewall.schema.json");
+        source.remove("$id");
+        shipped.remove("$id");
+        assertThat(shipped).isEqualTo(source);
     }
 
     /** Every descriptor a user is shown or a test builds with must pass, and so must the docs' examples. */
