@@ -128,6 +128,22 @@ class BundleReaderTest {
                 .hasMessageContaining("it is not a gzip tar archive");
     }
 
+    @Test
+    void countsADirectorysSizeSoThatNoHeaderMakesItInflateMoreThanABundleHolds() throws Exception {
+        Path archive = temp.resolve("bundle.tar.gz");
+        BundleArchive.write(List.of(file("ferm.d/a.ferm", "# a\n")), archive, Instant.EPOCH);
+        byte[] tar;
+        try (GZIPInputStream in = new GZIPInputStream(Files.newInputStream(archive))) {
+            tar = in.readAllBytes();
+        }
+        byte[] size = String.format("%011o ", BundleReader.MAX_BYTES + 1).getBytes(US_ASCII);
+        System.arraycopy(size, 0, tar, 124, 12); // the first entry is the directory ferm.d/
+        Files.write(archive, gzip(withChecksum(tar, 0)));
+
+        assertThatThrownBy(() -> BundleReader.read(archive)).isInstanceOf(NotABundleException.class)
+                .hasMessageContaining("it holds more than 16777216 bytes");
+    }
+
     interface Damage {
         byte[] apply(byte[] tar) throws IOException;
     }
