@@ -8,7 +8,8 @@ String log = its.buildLog(basedir)
 File archive = new File(basedir, 'target/happy-path-1.0-ferm.tar.gz')
 assert log.contains('[INFO] exposed but closed: 5005/tcp (no ingress rule opens it)')
 assert log.contains('[INFO] IPv6 ingress rules need Docker 23 or later: Docker 20.10 to 22 make no ip6tables DOCKER-USER')
-assert log.contains('[INFO] ferm bundle of orders: ' + archive)
+assert log.contains('[INFO] orders: 5 rules open 22/tcp, 80/tcp, 514/udp, 8443/tcp, 9100/tcp to any and 4 networks (9 iptables allow rules) -> target/happy-path-1.0-ferm.tar.gz')
+assert !log.contains('[INFO] Service orders'), 'a name the descriptor gives needs no note'
 assert log.contains('BUILD SUCCESS')
 its.assertNoStackTrace(log)
 // With ferm installed, verify=auto (or true, as CI sets it) has the real ferm check the bundle.

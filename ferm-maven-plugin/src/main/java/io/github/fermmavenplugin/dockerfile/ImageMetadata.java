@@ -12,12 +12,19 @@ import java.util.TreeMap;
  * @param stage the chosen stage's name, or its 0-based index as text when it has none
  * @param ports the exposed ports, sorted by port, each port once
  * @param labels the image's labels, ARG and ENV expanded
+ * @param exposeExpansions for the debug log, each EXPOSE word that used ARG or ENV values and the values it used
  */
-public record ImageMetadata(String stage, List<ServicePort> ports, SortedMap<String, String> labels) {
+public record ImageMetadata(String stage, List<ServicePort> ports, SortedMap<String, String> labels,
+        List<String> exposeExpansions) {
 
     public ImageMetadata {
         ports = ports.stream().sorted().toList();
         labels = new TreeMap<>(labels);
+        exposeExpansions = List.copyOf(exposeExpansions);
+    }
+
+    public ImageMetadata(String stage, List<ServicePort> ports, SortedMap<String, String> labels) {
+        this(stage, ports, labels, List.of());
     }
 
     /** The OCI annotation for a human-readable image title, a default for names in the bundle. */

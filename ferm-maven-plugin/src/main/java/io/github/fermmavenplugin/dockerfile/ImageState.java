@@ -24,17 +24,20 @@ final class ImageState {
     private final Map<String, String> environment;
     private final Set<ServicePort> exposed;
     private final Map<String, String> labels;
+    /** Which ARG and ENV values the EXPOSE lines used, for the debug log. */
+    private final List<String> exposeExpansions;
 
     private ImageState(Map<String, String> variables, Map<String, String> environment,
-            Set<ServicePort> exposed, Map<String, String> labels) {
+            Set<ServicePort> exposed, Map<String, String> labels, List<String> exposeExpansions) {
         this.variables = new LinkedHashMap<>(variables);
         this.environment = new LinkedHashMap<>(environment);
         this.exposed = new LinkedHashSet<>(exposed);
         this.labels = new TreeMap<>(labels);
+        this.exposeExpansions = new ArrayList<>(exposeExpansions);
     }
 
     static ImageState empty() {
-        return new ImageState(Map.of(), Map.of(), Set.of(), Map.of());
+        return new ImageState(Map.of(), Map.of(), Set.of(), Map.of(), List.of());
     }
 
     /**
@@ -61,7 +64,7 @@ final class ImageState {
      * same name in the child although the ARG won in the parent.
      */
     ImageState startStageBuiltFromThis() {
-        ImageState child = new ImageState(variables, environment, exposed, labels);
+        ImageState child = new ImageState(variables, environment, exposed, labels, exposeExpansions);
         child.variables.putAll(environment);
         return child;
     }
@@ -72,6 +75,11 @@ final class ImageState {
 
     void expose(ServicePort port) {
         exposed.add(port);
+    }
+
+    /** "Dockerfile:7:8: EXPOSE '${PORT}' used PORT='8081'". */
+    void noteExposeExpansion(String note) {
+        exposeExpansions.add(note);
     }
 
     /** Ports inside another exposed range of the same protocol are left out: the range already opens them. */
@@ -93,6 +101,6 @@ final class ImageState {
                 furthestLast = port.range().last();
             }
         }
-        return new ImageMetadata(stage, ports, new TreeMap<>(labels));
+        return new ImageMetadata(stage, ports, new TreeMap<>(labels), exposeExpansions);
     }
 }

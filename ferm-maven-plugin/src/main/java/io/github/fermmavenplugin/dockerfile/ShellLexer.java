@@ -2,6 +2,8 @@ package io.github.fermmavenplugin.dockerfile;
 
 import io.github.fermmavenplugin.diagnostic.InvalidValueException;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -34,9 +36,10 @@ final class ShellLexer {
      * @param unsetVariables the variables referenced that had no value, for messages
      * @param emptyVariables the variables referenced that were set to the empty string, for messages
      * @param conditional whether a ${NAME-word} or ${NAME+word} form was used: an empty result may be deliberate
+     * @param usedVariables the variables referenced that had a value, with it, in the order first referenced
      */
     record Expansion(String word, List<String> words, Set<String> unsetVariables, Set<String> emptyVariables,
-            boolean conditional) {
+            boolean conditional, Map<String, String> usedVariables) {
     }
 
     /** Nested ${...} deeper than this is no real Dockerfile, and would otherwise overflow our stack. */
@@ -52,6 +55,7 @@ final class ShellLexer {
     private final WorkBudget budget;
     private final Set<String> unset = new LinkedHashSet<>();
     private final Set<String> empty = new LinkedHashSet<>();
+    private final Map<String, String> used = new LinkedHashMap<>();
     private boolean conditional;
     private String text;
     private int position;
@@ -76,7 +80,7 @@ final class ShellLexer {
         lexer.position = 0;
         Segment whole = lexer.processUntil(EOF, mode.rawEscapes());
         return new Expansion(whole.text(), whole.words(), Set.copyOf(lexer.unset), Set.copyOf(lexer.empty),
-                lexer.conditional);
+                lexer.conditional, Collections.unmodifiableMap(lexer.used));
     }
 
     private record Segment(String text, List<String> words) {
@@ -360,6 +364,8 @@ final class ShellLexer {
             unset.add(name);
         } else if (value.isEmpty()) {
             empty.add(name);
+        } else {
+            used.putIfAbsent(name, value);
         }
         return Optional.ofNullable(value);
     }

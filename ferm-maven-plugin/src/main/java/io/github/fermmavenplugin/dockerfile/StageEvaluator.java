@@ -159,6 +159,11 @@ final class StageEvaluator {
             String raw = written.text();
             SourcePosition at = positionAt(instruction, positions, written.start());
             ShellLexer.Expansion expansion = expand(instruction, raw, variables, at);
+            if (!expansion.usedVariables().isEmpty()) {
+                state.noteExposeExpansion(at + ": EXPOSE " + Quoted.of(raw) + " used " + expansion.usedVariables()
+                        .entrySet().stream().map(v -> v.getKey() + "=" + Quoted.of(v.getValue()))
+                        .collect(Collectors.joining(", ")));
+            }
             if (expansion.words().isEmpty() && !expansion.conditional()) {
                 throw new InvalidInputException(at,
                         "EXPOSE " + raw + " expands to nothing" + unsetNote(expansion), emptyExposeRemedy(expansion));

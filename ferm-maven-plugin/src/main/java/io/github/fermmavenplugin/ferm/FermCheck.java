@@ -50,6 +50,15 @@ public final class FermCheck {
         return directories.stream().map(d -> d.resolve("ferm")).filter(Files::isExecutable).findFirst();
     }
 
+    /** The check's command line for the build log; it runs in a temporary copy of /etc/ferm holding the bundle. */
+    public static String commandLine(Path ferm) {
+        return String.join(" ", command(ferm, Path.of(BASE_CONFIG)));
+    }
+
+    private static List<String> command(Path ferm, Path config) {
+        return List.of(ferm.toString(), "--remote", "--lines", config.toString());
+    }
+
     /**
      * @param files the bundle's files, as they would be extracted into /etc/ferm
      * @return the iptables-restore lines ferm prints for both domains
@@ -79,7 +88,7 @@ public final class FermCheck {
     private static String execute(Path ferm, Path config, Path work, Duration timeout) throws IOException {
         Path out = work.resolve("stdout");
         Path err = work.resolve("stderr");
-        ProcessBuilder builder = new ProcessBuilder(ferm.toString(), "--remote", "--lines", config.toString())
+        ProcessBuilder builder = new ProcessBuilder(command(ferm, config))
                 .directory(config.getParent().toFile())
                 .redirectOutput(out.toFile())
                 .redirectError(err.toFile());

@@ -8,15 +8,20 @@ import io.github.fermmavenplugin.pipeline.AnalysisParameters;
 import io.github.fermmavenplugin.pipeline.BundleIdentity;
 import io.github.fermmavenplugin.pipeline.BundlePipeline;
 import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /** What {@code ferm:check} and {@code ferm:bundle} share: descriptor and Dockerfile in, the analysis out. */
 abstract class AbstractFermMojo extends FermMojo {
 
+    static final String DEFAULT_DESCRIPTOR = "firewall.yaml";
+
     /** The firewall descriptor. */
-    @Parameter(property = "ferm.descriptor", defaultValue = "${project.basedir}/firewall.yaml")
+    @Parameter(property = "ferm.descriptor", defaultValue = "${project.basedir}/" + DEFAULT_DESCRIPTOR)
     File descriptor;
 
     /** The image's Dockerfile, whose EXPOSE every container port must match. */
@@ -35,6 +40,22 @@ abstract class AbstractFermMojo extends FermMojo {
     @Parameter(property = "ferm.maxRules", defaultValue = "" + RuleBudget.DEFAULT_MAX_RULES)
     int maxRules = RuleBudget.DEFAULT_MAX_RULES;
 
+    /**
+     * A parent POM that declares the plugin for its modules has no firewall of its own: in {@code pom} packaging,
+     * a missing {@code firewall.yaml} at the default place means there is nothing to do. A descriptor named
+     * elsewhere must exist, so that a typo in its path is not taken for a parent.
+     */
+    @Override
+    final Optional<String> nothingToDo() {
+        Path descriptorPath = descriptor.toPath().toAbsolutePath().normalize();
+        Path defaultPath = project.getBasedir().toPath().toAbsolutePath().normalize().resolve(DEFAULT_DESCRIPTOR);
+        if ("pom".equals(project.getPackaging()) && descriptorPath.equals(defaultPath) && !Files.exists(descriptorPath)) {
+            return Optional.of("Skipping: this pom module has no " + DEFAULT_DESCRIPTOR + " (a parent declaring the"
+                    + " plugin for its modules); add one to give it a firewall.");
+        }
+        return Optional.empty();
+    }
+
     /** The inputs both goals read, parsed from the parameters: a user's mistake in them stops the build here. */
     final AnalysisParameters analysisParameters() {
         return AnalysisParameters.parse(descriptor.toPath(), dockerfile.toPath(), target, buildArgs,
@@ -44,16 +65,28 @@ abstract class AbstractFermMojo extends FermMojo {
     /** Reads descriptor and Dockerfile and checks them against each other; logs what the user should know. */
     final Analysis analyse(AnalysisParameters parameters) {
         Analysis analysis = BundlePipeline.analyse(parameters);
-        getLog().info("Firewall of service " + analysis.policy().service() + " (named by "
-                + analysis.serviceNameOrigin() + ")");
+        String naming = "Service " + analysis.policy().service() + " (named by " + analysis.serviceNameOrigin() + ")";
+        if (!analysis.serviceNamedByDescriptor()) {
+            getLog().info(naming);
+        } else {
+            getLog().debug(naming);
+        }
+        getLog().debug("Dockerfile " + parameters.dockerfile() + ": stage " + analysis.image().stage() + " ("
+                + parameters.build().target().map(t -> "ferm.target " + t).orElse("the last one") + ") exposes "
+                + analysis.image().ports());
+        analysis.image().exposeExpansions().forEach(getLog()::debug);
         analysis.closedPortsNote().ifPresent(getLog()::info);
         analysis.ipv6Note().ifPresent(getLog()::info);
         return analysis;
     }
 
-    final List<BundleFile> render(Analysis analysis) {
-        return BundlePipeline.render(analysis, new BundleIdentity(
+    final BundleIdentity identity() {
+        return new BundleIdentity(
                 new MavenCoordinates(project.getGroupId(), project.getArtifactId(), project.getVersion()),
-                plugin.getVersion(), project.getBasedir().toPath()));
+                plugin.getVersion(), project.getBasedir().toPath());
+    }
+
+    final List<BundleFile> render(Analysis analysis) {
+        return BundlePipeline.render(analysis, identity());
     }
 }

@@ -5,6 +5,7 @@ import io.github.fermmavenplugin.aggregate.HostAggregator.HostBundle;
 import io.github.fermmavenplugin.aggregate.HostManifest;
 import io.github.fermmavenplugin.aggregate.ServiceBundle;
 import io.github.fermmavenplugin.bundle.BundleManifest.MavenCoordinates;
+import io.github.fermmavenplugin.ferm.FermCheck;
 import io.github.fermmavenplugin.pipeline.BundlePipeline;
 import io.github.fermmavenplugin.pipeline.BundleSettings;
 import io.github.fermmavenplugin.pipeline.BundleTarget;
@@ -80,7 +81,7 @@ public class AggregateMojo extends FermMojo {
 
     @Override
     String skipNote() {
-        return "Skipping: ferm.skip is set; no host bundle is attached.";
+        return skipNoteOfAttachingGoal("host bundle", outputDirectory, finalName, classifier);
     }
 
     @Override
@@ -98,7 +99,9 @@ public class AggregateMojo extends FermMojo {
             HostBundle host = HostAggregator.aggregate(services, project.getArtifactId(),
                     new MavenCoordinates(project.getGroupId(), project.getArtifactId(), project.getVersion()),
                     plugin.getVersion());
-            Optional<Path> checkedBy = BundlePipeline.verify(settings.verify(), host.files(), System.getenv("PATH"));
+            Optional<Path> checkedBy = BundlePipeline.checkingFerm(settings.verify(), System.getenv("PATH"));
+            checkedBy.ifPresent(ferm -> getLog().debug("Checking the host bundle: " + FermCheck.commandLine(ferm)));
+            BundlePipeline.verify(checkedBy, host.files());
             checkedBy.ifPresent(ferm -> getLog().info("ferm " + ferm + " accepts the host bundle."));
             BundlePipeline.write(host.files(), target.directory(), target.archive(), settings.entryTime());
             getLog().info("ferm host bundle of " + project.getArtifactId() + " with " + services.size()

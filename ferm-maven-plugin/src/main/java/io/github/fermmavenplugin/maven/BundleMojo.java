@@ -1,8 +1,11 @@
 package io.github.fermmavenplugin.maven;
 
 import io.github.fermmavenplugin.bundle.BundleFile;
+import io.github.fermmavenplugin.ferm.FermCheck;
 import io.github.fermmavenplugin.pipeline.Analysis;
 import io.github.fermmavenplugin.pipeline.AnalysisParameters;
+import io.github.fermmavenplugin.pipeline.BuildFingerprint;
+import io.github.fermmavenplugin.pipeline.BundleIdentity;
 import io.github.fermmavenplugin.pipeline.BundlePipeline;
 import io.github.fermmavenplugin.pipeline.BundleSettings;
 import io.github.fermmavenplugin.pipeline.BundleTarget;
@@ -64,6 +67,11 @@ public class BundleMojo extends AbstractFermMojo {
     }
 
     @Override
+    String skipNote() {
+        return skipNoteOfAttachingGoal("archive", outputDirectory, finalName, classifier);
+    }
+
+    @Override
     void run() throws MojoExecutionException {
         BundleTarget target = BundleTarget.of(outputDirectory.toPath(), finalName, classifier);
         if (attach) {
@@ -71,33 +79,70 @@ public class BundleMojo extends AbstractFermMojo {
                     .filter(a -> BundleTarget.TYPE.equals(a.getType())).map(a -> a.getClassifier()).toList(),
                     project.getId());
         }
-        discardPreviousBundle(target);
-        BundleSettings settings = BundleSettings.parse(outputTimestamp, System.getenv("SOURCE_DATE_EPOCH"), verify);
-        AnalysisParameters parameters = analysisParameters();
-        Analysis analysis = analyse(parameters);
-        List<BundleFile> files = render(analysis);
-        Optional<Path> checkedBy = BundlePipeline.verify(settings.verify(), files, System.getenv("PATH"));
-        if (settings.verify() != VerifyMode.FALSE) {
-            getLog().info(checkedBy.map(ferm -> "ferm " + ferm + " accepts the bundle.").orElse(
-                    "ferm is not installed: the bundle is not checked by ferm (ferm.verify=auto)."));
-        }
         try {
-            BundlePipeline.write(files, target.directory(), target.archive(), settings.entryTime());
+            bundle(target);
         } catch (IOException e) {
+            discardQuietly(target, e);
             throw new MojoExecutionException("Cannot write the ferm bundle: " + e.getMessage(), e);
+        } catch (RuntimeException | Error e) {
+            discardQuietly(target, e);
+            throw e;
         }
-        getLog().info("ferm bundle of " + analysis.policy().service() + ": " + target.archive());
         if (attach) {
             projectHelper.attachArtifact(project, BundleTarget.TYPE, classifier, target.archive().toFile());
         }
     }
 
+    /** Keeps the last build's bundle when nothing it was made from changed, else builds it anew. */
+    private void bundle(BundleTarget target) throws IOException {
+        BundleSettings settings = BundleSettings.parse(outputTimestamp, System.getenv("SOURCE_DATE_EPOCH"), verify);
+        AnalysisParameters parameters = analysisParameters();
+        Optional<Path> ferm = BundlePipeline.checkingFerm(settings.verify(), System.getenv("PATH"));
+        BundleIdentity identity = identity();
+        BuildFingerprint fingerprint = BuildFingerprint.of(parameters, settings, identity, target, pluginBuild(), ferm);
+        BuildFingerprint.LastBuild last = fingerprint.compareWithLastBuild(target);
+        if (last instanceof BuildFingerprint.UpToDate upToDate) {
+            getLog().info(upToDate.service() + ": bundle up to date (descriptor, Dockerfile, configuration and plugin"
+                    + " unchanged) -> " + identity.relative(target.archive()));
+            return;
+        }
+        getLog().debug("Building the bundle: " + ((BuildFingerprint.Stale) last).reason());
+        BuildFingerprint.forget(target);
+        BundlePipeline.discard(target.directory(), target.archive());
+
+        Analysis analysis = analyse(parameters);
+        List<BundleFile> files = render(analysis);
+        ferm.ifPresent(executable -> getLog().debug("Checking the bundle: " + FermCheck.commandLine(executable)));
+        BundlePipeline.verify(ferm, files);
+        if (settings.verify() != VerifyMode.FALSE) {
+            getLog().info(ferm.map(executable -> "ferm " + executable + " accepts the bundle.").orElse(
+                    "ferm is not installed: the bundle is not checked by ferm (ferm.verify=auto)."));
+        }
+        BundlePipeline.write(files, target.directory(), target.archive(), settings.entryTime());
+        fingerprint.record(target, analysis, files);
+        getLog().info(analysis.summary(identity.relative(target.archive())));
+    }
+
+    /**
+     * The plugin's version; for a SNAPSHOT also its jar's size and time, since every build of the plugin has the
+     * same SNAPSHOT version and a bundle made by an older one must not pass for the new one's.
+     */
+    private String pluginBuild() {
+        String version = plugin.getVersion();
+        File jar = plugin.getPluginArtifact() == null ? null : plugin.getPluginArtifact().getFile();
+        if (!version.endsWith("-SNAPSHOT") || jar == null) {
+            return version;
+        }
+        return version + " " + jar + " " + jar.length() + " " + jar.lastModified();
+    }
+
     /** A build that fails leaves no bundle, not even an earlier build's that could be taken for this one's. */
-    private void discardPreviousBundle(BundleTarget target) throws MojoExecutionException {
+    private static void discardQuietly(BundleTarget target, Throwable failure) {
         try {
+            BuildFingerprint.forget(target);
             BundlePipeline.discard(target.directory(), target.archive());
-        } catch (IOException e) {
-            throw new MojoExecutionException("Cannot remove the previous ferm bundle: " + e.getMessage(), e);
+        } catch (IOException | RuntimeException e) {
+            failure.addSuppressed(e);
         }
     }
 }

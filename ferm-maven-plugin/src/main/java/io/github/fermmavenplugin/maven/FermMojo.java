@@ -3,6 +3,12 @@ package io.github.fermmavenplugin.maven;
 import io.github.fermmavenplugin.diagnostic.InvalidInputException;
 import io.github.fermmavenplugin.ferm.FermCheck.FermRejectedException;
 import io.github.fermmavenplugin.ferm.FermCheck.FermTimeoutException;
+import io.github.fermmavenplugin.pipeline.BundleIdentity;
+import io.github.fermmavenplugin.pipeline.BundleTarget;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -35,6 +41,11 @@ abstract class FermMojo extends AbstractMojo {
             return;
         }
         try {
+            Optional<String> idle = nothingToDo();
+            if (idle.isPresent()) {
+                getLog().info(idle.get());
+                return;
+            }
             run();
         } catch (InvalidInputException e) {
             throw new MojoFailureException(e.getMessage());
@@ -62,5 +73,28 @@ abstract class FermMojo extends AbstractMojo {
     /** What the log says when ferm.skip is set. */
     String skipNote() {
         return "Skipping: ferm.skip is set.";
+    }
+
+    /**
+     * The skip note of a goal that attaches an archive: nothing is attached, not even the archive an earlier build
+     * left in the build directory, which a user could take install and deploy to publish.
+     */
+    final String skipNoteOfAttachingGoal(String what, File outputDirectory, String finalName, String classifier) {
+        String note = "Skipping: ferm.skip is set; no " + what + " is attached.";
+        try {
+            Path archive = BundleTarget.of(outputDirectory.toPath(), finalName, classifier).archive();
+            if (Files.exists(archive)) {
+                note += " " + BundleIdentity.relative(project.getBasedir().toPath(), archive)
+                        + ", left by an earlier build, is not attached either.";
+            }
+        } catch (InvalidInputException e) {
+            // A classifier or finalName that names no archive names none an earlier build could have left.
+        }
+        return note;
+    }
+
+    /** Why this project has nothing for the goal to do, as for a parent POM that declares it for its modules. */
+    Optional<String> nothingToDo() {
+        return Optional.empty();
     }
 }

@@ -17,9 +17,16 @@ public record BundleIdentity(MavenCoordinates project, String pluginVersion, Pat
         projectDirectory = projectDirectory.toAbsolutePath().normalize();
     }
 
-    String relative(Path file) {
+    /** {@code file} relative to the project directory when it is inside it, with '/' between names. */
+    public String relative(Path file) {
+        return relative(projectDirectory, file);
+    }
+
+    /** {@code file} relative to {@code directory} when it is inside it, else absolute; with '/' between names. */
+    public static String relative(Path directory, Path file) {
+        Path base = directory.toAbsolutePath().normalize();
         Path absolute = file.toAbsolutePath().normalize();
-        Path shown = absolute.startsWith(projectDirectory) ? projectDirectory.relativize(absolute) : absolute;
+        Path shown = absolute.startsWith(base) ? base.relativize(absolute) : absolute;
         return shown.toString().replace('\\', '/');
     }
 }

@@ -65,15 +65,13 @@ public final class BundlePipeline {
     }
 
     /**
-     * Has the real ferm read the bundle, as {@code mode} says.
+     * The ferm that checks the bundle, as {@code mode} says.
      *
      * @param path the PATH to look for ferm on, besides the system directories
-     * @return the ferm that accepted the bundle; empty when none was asked or, in mode auto, none is installed
+     * @return empty when none was asked (mode false) or, in mode auto, none is installed
      * @throws io.github.fermmavenplugin.diagnostic.InvalidInputException in mode true when no ferm is installed
-     * @throws FermCheck.FermRejectedException when ferm refuses the bundle
-     * @throws FermCheck.FermTimeoutException when ferm does not finish in time
      */
-    public static Optional<Path> verify(VerifyMode mode, List<BundleFile> files, String path) {
+    public static Optional<Path> checkingFerm(VerifyMode mode, String path) {
         if (mode == VerifyMode.FALSE) {
             return Optional.empty();
         }
@@ -82,8 +80,18 @@ public final class BundlePipeline {
             throw new InvalidInputException("ferm.verify is true, but no ferm executable is on the PATH",
                     "Install ferm (apt-get install ferm), or set ferm.verify to auto or false.");
         }
-        ferm.ifPresent(executable -> FermCheck.run(executable, files));
         return ferm;
+    }
+
+    /**
+     * Has the real ferm read the bundle, when there is one to ask.
+     *
+     * @param ferm what {@link #checkingFerm} found
+     * @throws FermCheck.FermRejectedException when ferm refuses the bundle
+     * @throws FermCheck.FermTimeoutException when ferm does not finish in time
+     */
+    public static void verify(Optional<Path> ferm, List<BundleFile> files) {
+        ferm.ifPresent(executable -> FermCheck.run(executable, files));
     }
 
     /**
