@@ -61,7 +61,7 @@ final class Inputs {
             joined.addAll(part.ingress());
         }
         return new Descriptor(first.version(), first.service(), first.docker(), first.groups(),
-                joined, first.host(), first.defaults());
+                joined, first.host(), first.defaults(), first.swarm());
     }
 
     static Descriptor read(String descriptorText) {

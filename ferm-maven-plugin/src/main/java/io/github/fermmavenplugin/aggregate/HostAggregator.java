@@ -1,6 +1,7 @@
 package io.github.fermmavenplugin.aggregate;
 
 import io.github.fermmavenplugin.bundle.BundleFile;
+import io.github.fermmavenplugin.bundle.BundleLayout;
 import io.github.fermmavenplugin.bundle.BundleManifest;
 import io.github.fermmavenplugin.bundle.BundleManifest.MavenCoordinates;
 import io.github.fermmavenplugin.bundle.Grant;
@@ -21,8 +22,12 @@ import java.util.Set;
  */
 public final class HostAggregator {
 
-    /** The files every service bundle writes and all must agree on: one Docker preamble, one default. */
-    static final Set<String> SHARED_FILES = Set.of("ferm.d/00-docker.ferm", "ferm.d/99-docker.ferm");
+    /**
+     * The files service bundles share and must agree on: one Docker preamble, one default, and the swarm
+     * ports of the host, which only swarm services write.
+     */
+    static final Set<String> SHARED_FILES = Set.of(BundleLayout.DOCKER_CHAINS_FILE, BundleLayout.SWARM_FILE,
+            BundleLayout.FALLBACK_FILE);
 
     private HostAggregator() {
     }
@@ -82,9 +87,10 @@ public final class HostAggregator {
         if (SHARED_FILES.contains(path)) {
             return new InvalidInputException(SourcePosition.wholeFile(second.archive()),
                     path + " differs between " + both + ": their firewall.yaml differ in the docker section"
-                            + " (mode, bridge, external) or in defaults, or they were built by other plugin versions",
-                    "Give every service of one host the same docker: and defaults: sections, and build them"
-                            + " with one plugin version.");
+                            + " (mode, bridge, external), in swarm or in defaults, or they were built by other"
+                            + " plugin versions",
+                    "Give every service of one host the same docker:, swarm: and defaults: sections, and build"
+                            + " them with one plugin version.");
         }
         return new InvalidInputException(SourcePosition.wholeFile(second.archive()),
                 path + " comes from " + both + " with other content",

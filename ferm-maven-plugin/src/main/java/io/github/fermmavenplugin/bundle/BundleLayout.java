@@ -18,6 +18,8 @@ public final class BundleLayout {
     public static final String FERM_DIRECTORY = "ferm.d/";
     /** Docker's chains, kept as Docker made them; the same in every bundle. */
     public static final String DOCKER_CHAINS_FILE = FERM_DIRECTORY + "00-docker.ferm";
+    /** The swarm ports, host-wide: the same in every bundle of a host's swarm services. */
+    public static final String SWARM_FILE = FERM_DIRECTORY + "10-docker-swarm.ferm";
     /** What happens to traffic no bundle allows; the same in every bundle, included last. */
     public static final String FALLBACK_FILE = FERM_DIRECTORY + "99-docker.ferm";
 

@@ -27,9 +27,12 @@ import static java.util.Collections.unmodifiableSortedMap;
  * @param labels the image's labels; stored, and written, sorted by key
  * @param rules the ingress and host rules as they were written to ferm
  * @param files the bundle's other files with their digests, see {@link #digestsOf(List)}
+ * @param routedFamilies "ipv4", "ipv6": the IP versions whose containers clients reach directly, on a network
+ *     with Docker's gateway_mode routed, so that container rules there admit more than DNATted connections;
+ *     empty for NAT, and in the manifests of earlier plugin versions
  */
 @JsonPropertyOrder({"service", "maven", "pluginVersion", "descriptor", "dockerfile", "exposedPorts",
-    "inheritedPorts", "labels", "rules", "files"})
+    "inheritedPorts", "labels", "routedFamilies", "rules", "files"})
 public record BundleManifest(
         String service,
         MavenCoordinates maven,
@@ -40,7 +43,8 @@ public record BundleManifest(
         List<String> inheritedPorts,
         Map<String, String> labels,
         List<Rule> rules,
-        List<FileDigest> files) {
+        List<FileDigest> files,
+        List<String> routedFamilies) {
 
     public BundleManifest {
         Objects.requireNonNull(service, "service");
@@ -53,6 +57,7 @@ public record BundleManifest(
         labels = unmodifiableSortedMap(new TreeMap<>(labels));
         rules = List.copyOf(rules);
         files = files.stream().sorted(Comparator.comparing(FileDigest::path)).toList();
+        routedFamilies = routedFamilies == null ? List.of() : routedFamilies.stream().sorted().distinct().toList();
     }
 
     /** The Maven project the bundle was built for. */

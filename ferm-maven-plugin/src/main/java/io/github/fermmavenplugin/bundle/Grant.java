@@ -16,13 +16,18 @@ import java.util.Objects;
  * as published on the host. A rule from {@code any} admits both families, so it is two grants.
  *
  * @param rule the rule's name in the descriptor
+ * @param routed a container port that clients reach directly (Docker's gateway_mode routed), not only through
+ *     Docker's DNAT: it admits more than the same port in NAT mode
  */
-public record Grant(String service, String rule, String chain, boolean published, ServicePort port, Cidr source)
-        implements Comparable<Grant> {
+public record Grant(String service, String rule, String chain, boolean published, boolean routed, ServicePort port,
+        Cidr source) implements Comparable<Grant> {
 
     private static final String PUBLISHED = "published ";
+    private static final String ROUTED = "routed ";
+    private static final String CONTAINER_CHAIN = "DOCKER-USER";
     private static final Comparator<Grant> ORDER = Comparator.comparing(Grant::service)
-            .thenComparing(Grant::chain).thenComparing(Grant::published).thenComparing(Grant::port)
+            .thenComparing(Grant::chain).thenComparing(Grant::published).thenComparing(Grant::routed)
+            .thenComparing(Grant::port)
             .thenComparing(Grant::source).thenComparing(Grant::rule);
 
     public Grant {
@@ -40,13 +45,18 @@ public record Grant(String service, String rule, String chain, boolean published
     /** Whether the traffic this grant admits is all admitted by {@code wider} too (the rule names aside). */
     public boolean within(Grant wider) {
         return service.equals(wider.service) && chain.equals(wider.chain) && published == wider.published
+                && routed == wider.routed
                 && wider.port.protocol() == port.protocol() && wider.port.range().contains(port.range())
                 && wider.source.contains(source);
     }
 
-    /** "billing-api DOCKER-USER published 8443/tcp from 10.0.0.0/8": what an acknowledgement names. */
+    /**
+     * "billing-api DOCKER-USER published 8443/tcp from 10.0.0.0/8", "shop DOCKER-USER routed 443/tcp from ::/0":
+     * what an acknowledgement names.
+     */
     public String key() {
-        return service + " " + chain + " " + (published ? PUBLISHED : "") + port + " from " + source;
+        return service + " " + chain + " " + (published ? PUBLISHED : "") + (routed ? ROUTED : "") + port + " from "
+                + source;
     }
 
     /**
@@ -62,7 +72,10 @@ public record Grant(String service, String rule, String chain, boolean published
                 ServicePort port = parsePort(published ? portText.substring(PUBLISHED.length()) : portText);
                 for (String from : rule.from()) {
                     for (Cidr source : sources(from)) {
-                        grants.add(new Grant(manifest.service(), rule.name(), rule.chain(), published, port, source));
+                        boolean routed = rule.chain().equals(CONTAINER_CHAIN) && manifest.routedFamilies()
+                                .contains(source.family().name().toLowerCase(java.util.Locale.ROOT));
+                        grants.add(new Grant(manifest.service(), rule.name(), rule.chain(), published, routed, port,
+                                source));
                     }
                 }
             }

@@ -1,5 +1,6 @@
 package io.github.fermmavenplugin.descriptor;
 
+import io.github.fermmavenplugin.diagnostic.SourcePosition;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,7 +18,8 @@ public record Descriptor(
         Map<String, Located<List<Located<String>>>> groups,
         List<Located<RuleSpec>> ingress,
         List<Located<RuleSpec>> host,
-        DefaultSettings defaults) {
+        DefaultSettings defaults,
+        Optional<SwarmSettings> swarm) {
 
     public Descriptor {
         groups = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(groups));
@@ -25,16 +27,24 @@ public record Descriptor(
         host = List.copyOf(host);
     }
 
-    /** {@code docker:} — how Docker networks the service; {@code external} is never an empty list. */
+    /**
+     * {@code docker:} — how Docker networks the service; {@code external} is never an empty list.
+     *
+     * @param preserve other tools' chains by table name, each list holding names
+     */
     public record DockerSettings(
             Optional<Located<NetworkMode>> mode,
             Optional<Located<String>> bridge,
             Optional<List<Located<String>>> external,
-            List<Located<String>> inherited) {
+            List<Located<String>> inherited,
+            Optional<Located<GatewayMode>> gatewayModeIpv4,
+            Optional<Located<GatewayMode>> gatewayModeIpv6,
+            Map<String, Located<List<Located<String>>>> preserve) {
 
         public DockerSettings {
             external = external.map(List::copyOf);
             inherited = List.copyOf(inherited);
+            preserve = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(preserve));
         }
     }
 
@@ -58,9 +68,31 @@ public record Descriptor(
     public record DefaultSettings(Optional<Located<DefaultAction>> action, boolean log) {
     }
 
+    /**
+     * {@code swarm:} — the swarm's nodes and managers, each list never empty, and whether every overlay is
+     * encrypted, which the descriptor must say.
+     *
+     * @param position where {@code swarm:} is written
+     */
+    public record SwarmSettings(
+            Located<List<Located<String>>> peers,
+            Optional<List<Located<String>>> managers,
+            boolean encrypted,
+            SourcePosition position) {
+
+        public SwarmSettings {
+            managers = managers.map(List::copyOf);
+        }
+    }
+
     /** The words of {@code docker.mode}. */
     public enum NetworkMode {
         BRIDGE, SWARM
+    }
+
+    /** The words of {@code docker.gateway_mode_ipv4} and {@code _ipv6}, as Docker's bridge driver names them. */
+    public enum GatewayMode {
+        NAT, ROUTED
     }
 
     /** The words of {@code defaults.action}. */

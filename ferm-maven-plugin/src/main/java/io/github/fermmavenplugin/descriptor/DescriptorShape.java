@@ -3,6 +3,7 @@ package io.github.fermmavenplugin.descriptor;
 import io.github.fermmavenplugin.descriptor.Descriptor.DefaultSettings;
 import io.github.fermmavenplugin.descriptor.Descriptor.DockerSettings;
 import io.github.fermmavenplugin.descriptor.Descriptor.RuleSpec;
+import io.github.fermmavenplugin.descriptor.Descriptor.SwarmSettings;
 import io.github.fermmavenplugin.diagnostic.InvalidInputException;
 import io.github.fermmavenplugin.diagnostic.Quoted;
 import io.github.fermmavenplugin.diagnostic.SourcePosition;
@@ -41,7 +42,8 @@ final class DescriptorShape {
                 .map(name -> presentLocated(name, "the service's name"));
         return new Descriptor(version, service, docker(written.docker()), groups(written.groups()),
                 rules(written.ingress(), "ingress", false), rules(written.host(), "host", true),
-                defaults(written.defaults()));
+                defaults(written.defaults()),
+                swarm(written.swarm()));
     }
 
     private Located<Integer> version(Located<Integer> version) {
@@ -59,7 +61,8 @@ final class DescriptorShape {
     private static DockerSettings docker(Located<WrittenDescriptor.DockerSettings> section) {
         WrittenDescriptor.DockerSettings docker = section(section, "docker");
         if (docker == null) {
-            return new DockerSettings(Optional.empty(), Optional.empty(), Optional.empty(), List.of());
+            return new DockerSettings(Optional.empty(), Optional.empty(), Optional.empty(), List.of(),
+                    Optional.empty(), Optional.empty(), Map.of());
         }
         Optional<Located<Descriptor.NetworkMode>> mode = Optional.ofNullable(docker.mode())
                 .map(entry -> choice(entry, Descriptor.NetworkMode.class, "docker.mode"));
@@ -69,7 +72,29 @@ final class DescriptorShape {
                 .map(list -> entries(list, "docker.external", "[eth0]", "an interface name"));
         List<Located<String>> inherited = docker.inherited() == null ? List.of()
                 : entries(docker.inherited(), "docker.inherited", "[\"80/tcp\"]", "a port");
-        return new DockerSettings(mode, bridge, external, inherited);
+        Optional<Located<Descriptor.GatewayMode>> gatewayModeIpv4 = Optional.ofNullable(docker.gatewayModeIpv4())
+                .map(entry -> choice(entry, Descriptor.GatewayMode.class, "docker.gateway_mode_ipv4"));
+        Optional<Located<Descriptor.GatewayMode>> gatewayModeIpv6 = Optional.ofNullable(docker.gatewayModeIpv6())
+                .map(entry -> choice(entry, Descriptor.GatewayMode.class, "docker.gateway_mode_ipv6"));
+        return new DockerSettings(mode, bridge, external, inherited, gatewayModeIpv4, gatewayModeIpv6,
+                preserve(docker.preserve()));
+    }
+
+    private static Map<String, Located<List<Located<String>>>> preserve(
+            Located<Map<String, Located<List<Located<String>>>>> preserve) {
+        if (preserve == null) {
+            return Map.of();
+        }
+        if (preserve.isEmpty() || preserve.value().isEmpty()) {
+            throw new InvalidInputException(preserve.position(), "'docker.preserve' is empty",
+                    "Name other tools' chains by table, like 'filter: [ts-forward]', or remove the key.");
+        }
+        Map<String, Located<List<Located<String>>>> checked = new LinkedHashMap<>();
+        preserve.value().forEach((table, chains) -> {
+            entries(chains, "docker.preserve." + table, "[ts-forward]", "a chain name");
+            checked.put(table, chains);
+        });
+        return checked;
     }
 
     private static Map<String, Located<List<Located<String>>>> groups(
@@ -136,6 +161,28 @@ final class DescriptorShape {
                 .map(entry -> choice(entry, Descriptor.DefaultAction.class, "defaults.action"));
         boolean log = defaults.log() != null && Boolean.TRUE.equals(present(defaults.log(), "true or false"));
         return new DefaultSettings(action, log);
+    }
+
+    private Optional<SwarmSettings> swarm(Located<WrittenDescriptor.SwarmSettings> section) {
+        WrittenDescriptor.SwarmSettings swarm = section(section, "swarm");
+        if (swarm == null) {
+            return Optional.empty();
+        }
+        if (swarm.peers() == null) {
+            throw new InvalidInputException(section.position(), "'swarm' does not name its peers",
+                    "List every node of the swarm, like 'peers: [10.0.0.0/24]': only they reach the swarm ports.");
+        }
+        Located<List<Located<String>>> peers = new Located<>(
+                entries(swarm.peers(), "swarm.peers", "[10.0.0.0/24]", NETWORK_ENTRY), swarm.peers().position());
+        Optional<List<Located<String>>> managers = Optional.ofNullable(swarm.managers())
+                .map(list -> entries(list, "swarm.managers", "[10.0.0.1]", "a manager's address or group"));
+        if (swarm.encrypted() == null) {
+            throw new InvalidInputException(section.position(), "'swarm' does not say whether its overlays are"
+                    + " encrypted", "Write 'encrypted: true' when every overlay network is created with"
+                    + " --opt encrypted (VXLAN then counts only under IPsec), else 'encrypted: false'.");
+        }
+        boolean encrypted = present(swarm.encrypted(), "true or false");
+        return Optional.of(new SwarmSettings(peers, managers, encrypted, section.position()));
     }
 
     private static <E extends Enum<E>> Located<E> choice(Located<String> entry, Class<E> type, String key) {

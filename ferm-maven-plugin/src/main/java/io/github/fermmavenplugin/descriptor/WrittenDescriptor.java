@@ -1,5 +1,6 @@
 package io.github.fermmavenplugin.descriptor;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Map;
 
@@ -15,14 +16,18 @@ record WrittenDescriptor(
         Located<Map<String, Located<List<Located<String>>>>> groups,
         Located<List<Located<RuleSpec>>> ingress,
         Located<List<Located<RuleSpec>>> host,
-        Located<DefaultSettings> defaults) {
+        Located<DefaultSettings> defaults,
+        Located<SwarmSettings> swarm) {
 
     /** {@code docker:} — how Docker networks the service. */
     record DockerSettings(
             Located<String> mode,
             Located<String> bridge,
             Located<List<Located<String>>> external,
-            Located<List<Located<String>>> inherited) {
+            Located<List<Located<String>>> inherited,
+            @JsonProperty("gateway_mode_ipv4") Located<String> gatewayModeIpv4,
+            @JsonProperty("gateway_mode_ipv6") Located<String> gatewayModeIpv6,
+            Located<Map<String, Located<List<Located<String>>>>> preserve) {
     }
 
     /** One entry of {@code ingress:} or {@code host:}; {@code except} takes networks out of {@code from}. */
@@ -35,5 +40,12 @@ record WrittenDescriptor(
 
     /** {@code defaults:} — what happens to external traffic no rule allows. */
     record DefaultSettings(Located<String> action, Located<Boolean> log) {
+    }
+
+    /** {@code swarm:} — the other nodes of the host's swarm, and whether its overlays are encrypted. */
+    record SwarmSettings(
+            Located<List<Located<String>>> peers,
+            Located<List<Located<String>>> managers,
+            Located<Boolean> encrypted) {
     }
 }

@@ -28,7 +28,8 @@ public record DiffReport(String current, Optional<String> previous, PolicyDiff d
 
         static Change of(Grant g) {
             return new Change(g.key(), g.service(), g.rule(), g.chain(),
-                    g.chain().equals("INPUT") ? "host" : g.published() ? "published host port" : "container",
+                    g.chain().equals("INPUT") ? "host" : g.published() ? "published host port"
+                            : g.routed() ? "container, routed" : "container",
                     g.port().toString(), g.family().toString(), g.source().toString());
         }
     }

@@ -2,6 +2,9 @@ package io.github.fermmavenplugin.ferm;
 
 import io.github.fermmavenplugin.bundle.BundleDirectory;
 import io.github.fermmavenplugin.bundle.BundleFile;
+import io.github.fermmavenplugin.diagnostic.InvalidInputException;
+import io.github.fermmavenplugin.diagnostic.SourcePosition;
+import io.github.fermmavenplugin.diagnostic.UserFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -13,6 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -26,6 +31,10 @@ public final class FermCheck {
     private static final List<Path> SYSTEM_DIRECTORIES = List.of(Path.of("/usr/sbin"), Path.of("/sbin"));
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
     private static final String BASE_CONFIG = "ferm.conf";
+    /** How a base config takes the bundles in: relative, so that the check reads this bundle, not the machine's. */
+    private static final Pattern INCLUDES_BUNDLES = Pattern.compile("(?m)^\\s*@include\\s+([\"']?)ferm\\.d/?\\1\\s*;");
+    /** ferm's words when the base config fills a chain the bundle preserves (Debian's stock FORWARD). */
+    private static final Pattern NOT_EMPTY = Pattern.compile("Cannot @preserve chain (\\S+) because it is not empty");
 
     private FermCheck() {
     }
@@ -69,13 +78,48 @@ public final class FermCheck {
         return run(ferm, files, TIMEOUT);
     }
 
+    /**
+     * Checks the bundle inside a host's own base configuration instead of the plugin's: what ferm would do with
+     * both on that host. ferm runs the backticks of that file, as it would on the host.
+     *
+     * @throws InvalidInputException when ferm refuses the two together: the host's base config must change
+     */
+    public static String run(Path ferm, List<BundleFile> files, UserFile hostBaseConfig) {
+        SourcePosition whole = SourcePosition.wholeFile(hostBaseConfig.path());
+        if (!INCLUDES_BUNDLES.matcher(hostBaseConfig.text()).find()) {
+            throw new InvalidInputException(whole, "the base config has no line '@include ferm.d/;', so ferm would"
+                    + " not read the bundle beside it", "Add '@include ferm.d/;' after its own rules, relative to"
+                    + " /etc/ferm, as Debian's stock ferm.conf has it.");
+        }
+        try {
+            return run(ferm, files, hostBaseConfig.text(), TIMEOUT);
+        } catch (FermRejectedException e) {
+            Matcher notEmpty = NOT_EMPTY.matcher(e.getMessage());
+            if (notEmpty.find()) {
+                String chain = notEmpty.group(1);
+                throw new InvalidInputException(whole, "the base config gives chain " + chain + " rules or a policy"
+                        + " of its own, so ferm refuses to keep Docker's (" + notEmpty.group() + ") and would load"
+                        + " nothing on this host", "Remove chain " + chain + "'s rules and policy from the base"
+                        + " config (Debian's stock ferm.conf has them, in table filter): Docker fills " + chain
+                        + " and the bundle keeps it (see the README, Installing a bundle on a host).");
+            }
+            throw new InvalidInputException(whole, "ferm refuses this base config with the bundle: "
+                    + e.getMessage(), "Check that the base config loads on its own (ferm --remote --lines), and"
+                    + " that it leaves Docker's chains and DOCKER-USER to Docker and the bundle.");
+        }
+    }
+
     static String run(Path ferm, List<BundleFile> files, Duration timeout) {
+        return run(ferm, files, baseConfig(), timeout);
+    }
+
+    static String run(Path ferm, List<BundleFile> files, String baseConfig, Duration timeout) {
         Path work = null;
         try {
             work = Files.createTempDirectory("ferm-check");
             Path etc = work.resolve("etc");
             List<BundleFile> tree = new ArrayList<>(files);
-            tree.add(new BundleFile(BASE_CONFIG, baseConfig().getBytes(StandardCharsets.UTF_8)));
+            tree.add(new BundleFile(BASE_CONFIG, baseConfig.getBytes(StandardCharsets.UTF_8)));
             BundleDirectory.write(tree, etc);
             return execute(ferm, etc.resolve(BASE_CONFIG), work, timeout);
         } catch (IOException e) {

@@ -16,9 +16,14 @@ import io.github.fermmavenplugin.policy.AllowRule;
 import io.github.fermmavenplugin.policy.Policy;
 import io.github.fermmavenplugin.policy.Policy.DockerNetwork;
 import io.github.fermmavenplugin.policy.Policy.FallbackAction;
+import io.github.fermmavenplugin.policy.Policy.GatewayMode;
+import io.github.fermmavenplugin.policy.ChainName;
+import io.github.fermmavenplugin.policy.PreservedChains;
+import io.github.fermmavenplugin.policy.PreservedChains.Table;
 import io.github.fermmavenplugin.policy.PortMatch;
 import io.github.fermmavenplugin.policy.PortMatch.PortField;
 import io.github.fermmavenplugin.policy.ServiceName;
+import io.github.fermmavenplugin.policy.Swarm;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -55,6 +60,15 @@ public final class FermRenderer {
     /** Where the rules for traffic towards the host itself go. */
     static final String HOST_CHAIN = "INPUT";
 
+    /** Swarm's fixed ports: cluster management on managers, node gossip, the overlays' VXLAN. */
+    static final int SWARM_MANAGEMENT_PORT = 2377;
+    static final int SWARM_GOSSIP_PORT = 7946;
+    static final int SWARM_DATA_PORT = 4789;
+    /** The swarm rules' names in the manifest and in iptables comments. */
+    static final String SWARM_MANAGEMENT = "swarm-management";
+    static final String SWARM_GOSSIP = "swarm-gossip";
+    static final String SWARM_DATA = "swarm-vxlan";
+
     private FermRenderer() {
     }
 
@@ -63,6 +77,7 @@ public final class FermRenderer {
         String service = policy.service().value();
         List<BundleFile> files = new ArrayList<>();
         files.add(file(BundleLayout.DOCKER_CHAINS_FILE, dockerChains(policy.network())));
+        policy.swarm().ifPresent(swarm -> files.add(file(BundleLayout.SWARM_FILE, swarm(swarm))));
         files.add(file(BundleLayout.ingressFile(service), ingress(policy)));
         if (!policy.host().isEmpty()) {
             files.add(file(BundleLayout.hostFile(service), host(policy)));
@@ -71,6 +86,7 @@ public final class FermRenderer {
         List<Rule> rules = new ArrayList<>();
         policy.ingress().forEach(rule -> rules.add(describe(rule, CONTAINER_CHAIN)));
         policy.host().forEach(rule -> rules.add(describe(rule, HOST_CHAIN)));
+        policy.swarm().ifPresent(swarm -> rules.addAll(describe(swarm)));
         return new FermBundle(files, rules);
     }
 
@@ -91,13 +107,96 @@ public final class FermRenderer {
         return match.ports().stream().map(range -> prefix + new ServicePort(range, match.protocol()));
     }
 
-    private static String dockerChains(DockerNetwork network) {
+    /**
+     * The swarm's openings as the manifest tells them; ESP, which has no port, and the managers' addresses,
+     * which a manifest rule cannot name, show in the file alone.
+     */
+    private static List<Rule> describe(Swarm swarm) {
+        List<String> peers = described(swarm.peers().networks());
+        List<String> managementPeers = described(swarm.peers().networks().stream()
+                .filter(peer -> swarm.managers().isEmpty() || swarm.managers().get().stream()
+                        .anyMatch(manager -> manager.family() == peer.family()))
+                .toList());
+        List<Rule> rules = new ArrayList<>();
+        if (!managementPeers.isEmpty()) {
+            rules.add(new Rule(SWARM_MANAGEMENT, HOST_CHAIN, List.of(SWARM_MANAGEMENT_PORT + "/tcp"), managementPeers));
+        }
+        rules.add(new Rule(SWARM_GOSSIP, HOST_CHAIN, List.of(SWARM_GOSSIP_PORT + "/tcp", SWARM_GOSSIP_PORT + "/udp"),
+                peers));
+        rules.add(new Rule(SWARM_DATA, HOST_CHAIN, List.of(SWARM_DATA_PORT + "/udp"), peers));
+        return rules;
+    }
+
+    private static List<String> described(List<Cidr> networks) {
+        return networks.stream().map(Object::toString).toList();
+    }
+
+    /**
+     * Docker opens none of the swarm ports and, for each encrypted overlay, appends to INPUT an ACCEPT of its
+     * VXLAN under {@code policy --dir in --pol ipsec} and a DROP of the rest, matched by the network's VNI
+     * (u32 in 20.10 to 24, bpf from 25): ferm's reload removes both, and no bundle can know a VNI. So the
+     * file does the same for every VNI at once, and also stops non-peers on every swarm port, whatever the
+     * host's INPUT policy, and whatever a later file accepts.
+     */
+    private static String swarm(Swarm swarm) {
         FermWriter out = new FermWriter()
-                .comment("Made by ferm-maven-plugin. Docker 20 to 29 owns these chains: ferm keeps their rules")
-                .comment("as Docker made them (@preserve, ferm 2.4 and later) and owns DOCKER-USER.")
+                .comment("Made by ferm-maven-plugin: the ports of the swarm, for its nodes alone, the same in every")
+                .comment("bundle of the swarm services of the host. Management " + SWARM_MANAGEMENT_PORT + "/tcp"
+                        + (swarm.managers().isPresent() ? " towards the managers" : "") + ", gossip "
+                        + SWARM_GOSSIP_PORT + "/tcp+udp,")
+                .comment("VXLAN " + SWARM_DATA_PORT + "/udp" + (swarm.encrypted() ? " under IPsec only, and ESP." : "."));
+        for (IpFamily family : IpFamily.values()) {
+            out.open(statement("domain", FermDomain.of(family), "table", "filter", "chain", HOST_CHAIN));
+            Optional<List<Cidr>> peers = swarm.peers().in(family);
+            Optional<List<Cidr>> managers = swarm.managers()
+                    .map(all -> all.stream().filter(network -> network.family() == family).toList());
+            if (peers.isPresent()) {
+                out.open(statement("saddr").list(tokens(peers.get())));
+                if (managers.isEmpty() || !managers.get().isEmpty()) {
+                    Statement management = statement("proto", "tcp", "dport", Integer.toString(SWARM_MANAGEMENT_PORT));
+                    managers.ifPresent(networks -> management.word("daddr").list(tokens(networks)));
+                    out.rule(swarmRule(management, SWARM_MANAGEMENT));
+                }
+                out.rule(swarmRule(statement("proto").list(List.of("tcp", "udp"))
+                        .words("dport", Integer.toString(SWARM_GOSSIP_PORT)), SWARM_GOSSIP));
+                Statement data = statement("proto", "udp", "dport", Integer.toString(SWARM_DATA_PORT));
+                if (swarm.encrypted()) {
+                    data.words("mod", "policy", "dir", "in", "pol", "ipsec");
+                    out.rule(swarmRule(statement("proto", "esp"), "swarm-ipsec"));
+                }
+                out.rule(swarmRule(data, SWARM_DATA)).close();
+            }
+            out.comment(swarm.encrypted() ? "Everyone else, and cleartext VXLAN from anyone, stops here."
+                    : "Everyone else stops here.");
+            out.rule(statement("proto", "tcp", "dport").list(List.of(Integer.toString(SWARM_MANAGEMENT_PORT),
+                            Integer.toString(SWARM_GOSSIP_PORT))).word("DROP"))
+                    .rule(statement("proto", "udp", "dport").list(List.of(Integer.toString(SWARM_GOSSIP_PORT),
+                            Integer.toString(SWARM_DATA_PORT))).word("DROP"))
+                    .close();
+        }
+        return out.text();
+    }
+
+    private static Statement swarmRule(Statement match, String name) {
+        return match.words("mod", "comment", "comment").quoted(name).word("ACCEPT");
+    }
+
+    private static List<String> tokens(List<Cidr> networks) {
+        return networks.stream().map(Cidr::token).toList();
+    }
+
+    private static String dockerChains(DockerNetwork network) {
+        PreservedChains others = network.preserved();
+        FermWriter out = new FermWriter()
+                .comment("Made by ferm-maven-plugin. Docker 20 to 29 owns these chains, other tools those that")
+                .comment("docker.preserve names: ferm keeps their rules as they made them (@preserve, ferm 2.4 and")
+                .comment("later) and owns DOCKER-USER.")
                 .open(statement("domain").list(familyTokens()))
                 .open(statement("table", "filter"))
-                .rule(statement("chain").list(DOCKER_FILTER_CHAINS).preserve())
+                .comment("ferm stops here with Cannot @preserve chain FORWARD because it is not empty when the")
+                .comment("host base ferm.conf gives FORWARD rules of its own, as Debian stock one does: remove them")
+                .comment("there, Docker owns FORWARD (README: Installing a bundle on a host).")
+                .rule(statement("chain").list(preserved(DOCKER_FILTER_CHAINS, others, Table.FILTER)).preserve())
                 .comment("Packets of connections a rule allowed when they began pass at once: one rule, whatever")
                 .comment("the bridge, since an established flow from outside was let in by some rule already.")
                 .rule(statement("chain", CONTAINER_CHAIN, "interface").list(names(network.external()))
@@ -105,13 +204,18 @@ public final class FermRenderer {
                         "ESTABLISHED")).word("ACCEPT"))
                 .close()
                 .open(statement("table", "nat"))
-                .rule(statement("chain").list(DOCKER_NAT_CHAINS).preserve())
+                .rule(statement("chain").list(preserved(DOCKER_NAT_CHAINS, others, Table.NAT)).preserve())
                 .close()
                 .open(statement("table", "raw"))
-                .rule(statement("chain").list(DOCKER_RAW_CHAINS).preserve())
+                .rule(statement("chain").list(preserved(DOCKER_RAW_CHAINS, others, Table.RAW)).preserve())
                 .close()
                 .close();
         return out.text();
+    }
+
+    /** Docker's chains of a table, then the other tools' ones that are not Docker's too. */
+    private static List<String> preserved(List<String> docker, PreservedChains others, Table table) {
+        return Stream.concat(docker.stream(), others.in(table).stream().map(ChainName::value)).distinct().toList();
     }
 
     private static String ingress(Policy policy) {
@@ -120,11 +224,15 @@ public final class FermRenderer {
                 .comment("Made by ferm-maven-plugin for service " + policy.service() + ": who may reach its containers,")
                 .comment("from " + String.join(" ", names(network.external())) + " to "
                         + network.bridge() + ". What no rule allows, 99-docker.ferm stops.");
-        // Only connections Docker's DNAT brought here: a neighbour routing the container subnet via the host
-        // must not reach a container port directly (Docker 28 drops that in raw PREROUTING, 20 to 27 do not).
         for (IpFamily family : IpFamily.values()) {
-            allowRules(out, policy.service(), policy.ingress(), family, statement("chain", CONTAINER_CHAIN)
-                    .then(towardsContainers(network)).words("mod", "conntrack", "ctstate", "DNAT"));
+            Statement chain = statement("chain", CONTAINER_CHAIN).then(towardsContainers(network));
+            // In NAT mode, only connections Docker's DNAT brought here: a neighbour routing the container subnet
+            // via the host must not reach a container port directly (Docker 28 drops that in raw PREROUTING,
+            // 20 to 27 do not). On a routed network that is how every client comes, and nothing is DNATted.
+            if (network.gatewayMode(family) == GatewayMode.NAT) {
+                chain.words("mod", "conntrack", "ctstate", "DNAT");
+            }
+            allowRules(out, policy.service(), policy.ingress(), family, chain);
         }
         return out.text();
     }

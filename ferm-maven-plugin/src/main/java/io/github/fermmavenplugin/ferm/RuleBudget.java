@@ -8,6 +8,7 @@ import io.github.fermmavenplugin.policy.AllowRule;
 import io.github.fermmavenplugin.policy.Policy;
 import io.github.fermmavenplugin.policy.PortMatch;
 import io.github.fermmavenplugin.policy.PortMatch.PortField;
+import io.github.fermmavenplugin.policy.Swarm;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
@@ -27,9 +28,9 @@ public final class RuleBudget {
     private RuleBudget() {
     }
 
-    /** The iptables rules of the policy's ingress and host rules, in both families. */
+    /** The iptables rules of the policy's ingress, host and swarm rules, in both families. */
     public static long count(Policy policy) {
-        long total = 0;
+        long total = policy.swarm().map(RuleBudget::swarmRules).orElse(0L);
         for (Counted rule : allRules(policy)) {
             total += rule.count();
         }
@@ -42,6 +43,15 @@ public final class RuleBudget {
      */
     public static void requireWithin(Policy policy, int maxRules) {
         long total = 0;
+        if (policy.swarm().isPresent()) {
+            Swarm swarm = policy.swarm().get();
+            total = swarmRules(swarm);
+            if (total > maxRules) {
+                throw new InvalidInputException(swarm.position(), "'swarm' makes " + number(total)
+                        + " iptables rules (" + number(swarm.peers().networks().size()) + " peer networks), over"
+                        + " maxRules " + number(maxRules), "List the swarm's nodes as fewer, wider networks.");
+            }
+        }
         for (Counted counted : allRules(policy)) {
             long own = counted.count();
             total += own;
@@ -86,6 +96,22 @@ public final class RuleBudget {
             }
             return text.toString();
         }
+    }
+
+    /**
+     * Per family: for each peer network one management rule per manager network of the family (or one),
+     * two gossip rules, the VXLAN rule and, encrypted, the ESP rule; then the four drops.
+     */
+    private static long swarmRules(Swarm swarm) {
+        long total = 0;
+        for (IpFamily family : IpFamily.values()) {
+            long peers = swarm.peers().networks().stream().filter(network -> network.family() == family).count();
+            long management = swarm.managers()
+                    .map(managers -> managers.stream().filter(network -> network.family() == family).count())
+                    .orElse(1L);
+            total += peers * (management + 3 + (swarm.encrypted() ? 1 : 0)) + 4;
+        }
+        return total;
     }
 
     /** One rule per source network of the family, one for "any", none when the rule names only the other family. */

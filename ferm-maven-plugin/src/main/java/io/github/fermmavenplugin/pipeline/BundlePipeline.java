@@ -16,6 +16,7 @@ import io.github.fermmavenplugin.ferm.FermBundle;
 import io.github.fermmavenplugin.ferm.FermCheck;
 import io.github.fermmavenplugin.ferm.FermRenderer;
 import io.github.fermmavenplugin.ferm.RuleBudget;
+import io.github.fermmavenplugin.net.IpFamily;
 import io.github.fermmavenplugin.net.ServicePort;
 import io.github.fermmavenplugin.policy.Policy;
 import io.github.fermmavenplugin.policy.PolicyBuilder;
@@ -24,7 +25,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -95,6 +98,21 @@ public final class BundlePipeline {
     }
 
     /**
+     * Has the real ferm read the bundle inside a host's own base configuration, as that host would load both.
+     *
+     * @param path the PATH to look for ferm on, besides the system directories
+     * @throws io.github.fermmavenplugin.diagnostic.InvalidInputException when no ferm is installed, the base
+     *     config cannot be read, or ferm refuses the two together
+     */
+    public static void checkWithBaseConfig(List<BundleFile> files, Path baseConfig, String path) {
+        UserFile base = UserFile.read(baseConfig, "base ferm.conf", "ferm.baseConfig");
+        Path ferm = FermCheck.findExecutable(path).orElseThrow(() -> new InvalidInputException(
+                "ferm.baseConfig is set, but no ferm executable is on the PATH to check the bundle with it",
+                "Install ferm (apt-get install ferm), or remove ferm.baseConfig."));
+        FermCheck.run(ferm, files, base);
+    }
+
+    /**
      * Writes the exploded bundle and the archive; on any failure neither is left behind, nor an
      * earlier build's, so that nothing stale can be mistaken for this build's output.
      */
@@ -128,7 +146,10 @@ public final class BundlePipeline {
                 ports(policy.inherited()),
                 analysis.image().labels(),
                 ferm.rules(),
-                BundleManifest.digestsOf(ferm.files()));
+                BundleManifest.digestsOf(ferm.files()),
+                Arrays.stream(IpFamily.values())
+                        .filter(family -> policy.network().gatewayMode(family) == Policy.GatewayMode.ROUTED)
+                        .map(family -> family.name().toLowerCase(Locale.ROOT)).toList());
     }
 
     private static List<String> ports(List<ServicePort> ports) {

@@ -3,23 +3,33 @@ package io.github.fermmavenplugin.policy;
 import io.github.fermmavenplugin.descriptor.Descriptor;
 import io.github.fermmavenplugin.descriptor.Descriptor.DockerSettings;
 import io.github.fermmavenplugin.descriptor.Descriptor.RuleSpec;
+import io.github.fermmavenplugin.descriptor.Descriptor.SwarmSettings;
 import io.github.fermmavenplugin.descriptor.Located;
 import io.github.fermmavenplugin.diagnostic.InvalidInputException;
 import io.github.fermmavenplugin.diagnostic.InvalidValueException;
 import io.github.fermmavenplugin.diagnostic.Quoted;
 import io.github.fermmavenplugin.diagnostic.SourcePosition;
 import io.github.fermmavenplugin.dockerfile.ImageMetadata;
+import io.github.fermmavenplugin.net.Cidr;
 import io.github.fermmavenplugin.net.InterfaceName;
+import io.github.fermmavenplugin.net.IpFamily;
 import io.github.fermmavenplugin.net.ServicePort;
 import io.github.fermmavenplugin.policy.Policy.DockerNetwork;
 import io.github.fermmavenplugin.policy.Policy.Fallback;
 import io.github.fermmavenplugin.policy.Policy.FallbackAction;
+import io.github.fermmavenplugin.policy.Policy.GatewayMode;
+import io.github.fermmavenplugin.policy.PreservedChains.Table;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Checks a descriptor, whose form the descriptor package has checked, against the image it guards and turns
@@ -33,6 +43,9 @@ public final class PolicyBuilder {
     private final SourcePosition top;
     private final ImageMetadata image;
     private final Set<String> ruleNames = new HashSet<>();
+
+    /** Chains of the filter table that the bundle and the host's base config fill: ferm cannot preserve them. */
+    private static final Set<String> OWNED_FILTER_CHAINS = Set.of("INPUT", "OUTPUT", "DOCKER-USER");
 
     private PolicyBuilder(Descriptor descriptor, Path descriptorFile, ImageMetadata image) {
         this.descriptor = descriptor;
@@ -63,14 +76,14 @@ public final class PolicyBuilder {
         PublishedPorts plan = new PublishedPorts();
         List<ServicePort> opened = new ArrayList<>();
         List<PlannedRule> planned = descriptor.ingress().stream()
-                .map(spec -> plan(spec, exposed, plan, opened)).toList();
+                .map(spec -> plan(spec, exposed, plan, opened, network)).toList();
         List<AllowRule> ingress = planned.stream().map(rule -> new AllowRule(rule.name(),
                 plan.matches(rule.plain(), rule.published(), rule.name(), rule.spec().position()),
                 sources.resolve(rule.spec().value().from(), rule.spec().value().except()), rule.spec().position()))
                 .toList();
         List<AllowRule> host = descriptor.host().stream().map(spec -> hostRule(spec, sources)).toList();
         return new Policy(service, network, ingress, host, fallback(), exposed.all(), inherited,
-                exposed.notOpened(opened));
+                exposed.notOpened(opened), swarm(sources));
     }
 
     /** The descriptor's name, else the image's title where it is a usable name, else the artifactId. */
@@ -96,8 +109,12 @@ public final class PolicyBuilder {
                 .map(written -> written == Descriptor.NetworkMode.SWARM ? DockerMode.SWARM : DockerMode.BRIDGE)
                 .orElse(DockerMode.BRIDGE);
         InterfaceName bridge = docker.bridge().map(PolicyBuilder::bridge).orElseGet(mode::defaultBridge);
+        Map<IpFamily, GatewayMode> gatewayModes = new EnumMap<>(IpFamily.class);
+        docker.gatewayModeIpv4().ifPresent(written -> gatewayModes.put(IpFamily.IPV4, gatewayMode(written)));
+        docker.gatewayModeIpv6().ifPresent(written -> gatewayModes.put(IpFamily.IPV6, gatewayMode(written)));
+        PreservedChains preserved = preserved(docker.preserve());
         if (docker.external().isEmpty()) {
-            return new DockerNetwork(bridge, List.of(InterfaceName.parse("eth0")));
+            return new DockerNetwork(bridge, List.of(InterfaceName.parse("eth0")), gatewayModes, preserved);
         }
         List<InterfaceName> external = new ArrayList<>();
         for (Located<String> entry : docker.external().get()) {
@@ -110,7 +127,35 @@ public final class PolicyBuilder {
             }
             external.add(name);
         }
-        return new DockerNetwork(bridge, external.stream().distinct().toList());
+        return new DockerNetwork(bridge, external.stream().distinct().toList(), gatewayModes, preserved);
+    }
+
+    private static GatewayMode gatewayMode(Located<Descriptor.GatewayMode> written) {
+        return written.value() == Descriptor.GatewayMode.ROUTED ? GatewayMode.ROUTED : GatewayMode.NAT;
+    }
+
+    private PreservedChains preserved(Map<String, Located<List<Located<String>>>> written) {
+        Map<Table, List<ChainName>> byTable = new EnumMap<>(Table.class);
+        written.forEach((tableName, chains) -> {
+            Table table = Arrays.stream(Table.values()).filter(t -> t.token().equals(tableName)).findFirst()
+                    .orElseThrow(() -> new InvalidInputException(chains.position(), Quoted.of(tableName)
+                            + " is not a table the bundle writes, so ferm leaves its chains alone already",
+                            "Name chains of " + Arrays.stream(Table.values()).map(Table::token)
+                                    .collect(Collectors.joining(", ")) + ", or remove the table."));
+            List<ChainName> names = new ArrayList<>();
+            for (Located<String> chain : chains.value()) {
+                String name = ChainName.GRAMMAR.check(chain);
+                if (table == Table.FILTER && OWNED_FILTER_CHAINS.contains(name.toUpperCase(Locale.ROOT))) {
+                    throw new InvalidInputException(chain.position(), "filter chain " + Quoted.of(name)
+                            + " is the firewall's own: the bundle and the host's ferm.conf write its rules",
+                            "Preserve only chains another tool fills, like ts-forward; never INPUT, OUTPUT or"
+                                    + " DOCKER-USER.");
+                }
+                names.add(new ChainName(name));
+            }
+            byTable.put(table, names);
+        });
+        return new PreservedChains(byTable);
     }
 
     /**
@@ -134,7 +179,7 @@ public final class PolicyBuilder {
 
     /** An ingress rule's name and ports, its published ports recorded in the plan. */
     private PlannedRule plan(Located<RuleSpec> located, ExposedPorts exposed, PublishedPorts plan,
-            List<ServicePort> opened) {
+            List<ServicePort> opened, DockerNetwork network) {
         RuleSpec spec = located.value();
         RuleName name = ruleName(spec.name());
         if (spec.ports().isEmpty()) {
@@ -152,6 +197,7 @@ public final class PolicyBuilder {
             exposed.requireExposed(port.container(), entry.position());
             opened.add(port.container());
             if (port.published().isPresent()) {
+                refuseOnRoutedNetwork(network, port, entry);
                 ServicePort hostPorts = new ServicePort(port.published().get(), port.container().protocol());
                 plan.add(hostPorts, port.container(), entry.position());
                 published.add(hostPorts);
@@ -160,6 +206,23 @@ public final class PolicyBuilder {
             }
         }
         return new PlannedRule(located, name, plain, published);
+    }
+
+    /**
+     * Docker's bridge driver uses no host port on a routed network: clients reach the container port itself, so
+     * a rule for host port 8443 would describe a port nobody connects to.
+     */
+    private static void refuseOnRoutedNetwork(DockerNetwork network, PortSpec port, Located<String> entry) {
+        Optional<IpFamily> routed = Arrays.stream(IpFamily.values())
+                .filter(family -> network.gatewayMode(family) == GatewayMode.ROUTED).findFirst();
+        if (routed.isEmpty()) {
+            return;
+        }
+        String key = "docker.gateway_mode_" + routed.get().name().toLowerCase(Locale.ROOT);
+        throw new InvalidInputException(entry.position(), "host port " + port.published().get()
+                + " means nothing on a routed network (" + key + ": routed): Docker publishes no host port there,"
+                + " clients reach container port " + port.container() + " directly",
+                "Write the container port alone, like \"" + port.container() + "\".");
     }
 
     private AllowRule hostRule(Located<RuleSpec> located, SourceResolver sources) {
@@ -194,6 +257,43 @@ public final class PolicyBuilder {
                     "Give every rule of the descriptor its own name.");
         }
         return new RuleName(text);
+    }
+
+    /** The swarm ports go to named nodes only, and a manager is one of them. */
+    private Optional<Swarm> swarm(SourceResolver sources) {
+        if (descriptor.swarm().isEmpty()) {
+            return Optional.empty();
+        }
+        SwarmSettings swarm = descriptor.swarm().get();
+        boolean swarmMode = descriptor.docker().mode().map(Located::value)
+                .filter(mode -> mode == Descriptor.NetworkMode.SWARM).isPresent();
+        if (!swarmMode) {
+            throw new InvalidInputException(swarm.position(), "'swarm' needs 'docker.mode: swarm'",
+                    "Write 'docker: {mode: swarm}' for a service of a swarm, or remove 'swarm'.");
+        }
+        Sources peers = sources.resolve(Optional.of(swarm.peers()), List.of());
+        if (peers.any()) {
+            throw new InvalidInputException(swarm.peers().position(), "'any' would open the swarm ports to everyone",
+                    "List the swarm's nodes: anyone who reaches 2377 or 7946 can join or disturb the cluster.");
+        }
+        Optional<List<Cidr>> managers = swarm.managers().map(entries -> entries.stream()
+                .flatMap(entry -> manager(entry, sources, peers).stream()).distinct().toList());
+        return Optional.of(new Swarm(peers, managers, swarm.encrypted(), swarm.position()));
+    }
+
+    private static List<Cidr> manager(Located<String> entry, SourceResolver sources, Sources peers) {
+        Sources manager = sources.resolve(Optional.of(new Located<>(List.of(entry), entry.position())), List.of());
+        if (manager.any()) {
+            throw new InvalidInputException(entry.position(), "'any' is not a manager",
+                    "List the managers' addresses, like [10.0.0.1].");
+        }
+        for (Cidr network : manager.networks()) {
+            if (peers.networks().stream().noneMatch(peer -> peer.contains(network))) {
+                throw new InvalidInputException(entry.position(), "manager '" + network + "' is not among the peers",
+                        "A manager is a node of the swarm too: add it to 'peers', or fix the address.");
+            }
+        }
+        return manager.networks();
     }
 
     private Fallback fallback() {

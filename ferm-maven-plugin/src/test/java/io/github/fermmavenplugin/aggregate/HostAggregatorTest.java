@@ -39,6 +39,11 @@ class HostAggregatorTest {
         return "version: 1\nservice: " + name + "\ndocker:\n  external: [" + external + "]\ningress:\n" + ingress;
     }
 
+    private static String swarmService(String name, String peers) {
+        return "version: 1\nservice: " + name + "\ndocker:\n  mode: swarm\nswarm:\n  peers: [" + peers
+                + "]\n  encrypted: true\ningress:\n" + WEB;
+    }
+
     private static final String WEB = "  - name: web\n    ports: [8080]\n";
     private static final String PUBLISHED = "  - name: tls\n    ports: [\"8443:443\"]\n";
     private static final String HOST_SSH = "host:\n  - name: ssh\n    ports: [22]\n    from: [10.0.0.0/8]\n";
@@ -73,6 +78,16 @@ class HostAggregatorTest {
     }
 
     @Test
+    void swarmServicesWithTheSameSwarmShareOneSwarmFile() throws IOException {
+        ServiceBundle billing = built("billing", swarmService("billing", "10.0.0.0/24"));
+        ServiceBundle orders = built("orders", swarmService("orders", "10.0.0.0/24"));
+
+        HostBundle host = HostAggregator.aggregate(List.of(orders, billing), "h", HOST, "v");
+
+        assertThat(host.files()).extracting(BundleFile::path).containsOnlyOnce("ferm.d/10-docker-swarm.ferm");
+    }
+
+    @Test
     void theHostBundleIsTheSameBytesWhateverTheOrderOfItsServices() throws IOException {
         ServiceBundle orders = built("orders", service("orders", "eth0", PUBLISHED));
         ServiceBundle billing = built("billing", service("billing", "eth0", WEB));
@@ -99,6 +114,10 @@ class HostAggregatorTest {
                         service("billing", "eth0", WEB), service("orders", "eth0", PUBLISHED)
                                 + "defaults:\n  action: reject\n",
                         List.of("ferm.d/99-docker.ferm differs between", "service billing", "service orders")),
+                Arguments.of("other swarm peers",
+                        swarmService("billing", "10.0.0.0/24"), swarmService("orders", "10.0.1.0/24"),
+                        List.of("ferm.d/10-docker-swarm.ferm differs between", "service billing", "service orders",
+                                "in swarm")),
                 Arguments.of("one published host port",
                         service("billing", "eth0", PUBLISHED), service("orders", "eth0", PUBLISHED),
                         List.of("host port 8443/tcp published by both", "service billing (com.example:a:1.0",
@@ -154,7 +173,8 @@ class HostAggregatorTest {
         files.add(new BundleFile("ferm.d/50-site.ferm", ("# " + content + "\n").getBytes(StandardCharsets.UTF_8)));
         BundleManifest m = bundle.manifest();
         BundleManifest rewritten = new BundleManifest(m.service(), m.maven(), m.pluginVersion(), m.descriptor(),
-                m.dockerfile(), m.exposedPorts(), m.inheritedPorts(), m.labels(), m.rules(), BundleManifest.digestsOf(files));
+                m.dockerfile(), m.exposedPorts(), m.inheritedPorts(), m.labels(), m.rules(), BundleManifest.digestsOf(files),
+                m.routedFamilies());
         files.add(rewritten.toBundleFile());
         Path archive = bundle.archive().resolveSibling("extra.tar.gz");
         BundleArchive.write(files, archive, Instant.EPOCH);

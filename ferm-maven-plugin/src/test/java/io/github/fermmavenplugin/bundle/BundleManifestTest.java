@@ -70,6 +70,9 @@ class BundleManifestTest {
                     "a.first": "1",
                     "org.opencontainers.image.title": "Billing \\"API\\" ü"
                   },
+                  "routedFamilies": [
+                    "ipv6"
+                  ],
                   "rules": [
                     {
                       "name": "web",
@@ -117,7 +120,8 @@ class BundleManifestTest {
         labelsInKeyOrder.put("org.opencontainers.image.title", sample.labels().get("org.opencontainers.image.title"));
         BundleManifest reordered = new BundleManifest(sample.service(), sample.maven(), sample.pluginVersion(),
                 sample.descriptor(), sample.dockerfile(), sample.exposedPorts(), sample.inheritedPorts(),
-                labelsInKeyOrder, sample.rules(), List.of(sample.files().get(1), sample.files().get(0)));
+                labelsInKeyOrder, sample.rules(), List.of(sample.files().get(1), sample.files().get(0)),
+                sample.routedFamilies());
 
         assertThat(reordered.toJson()).isEqualTo(sample.toJson());
     }
@@ -126,12 +130,31 @@ class BundleManifestTest {
     void anUnnamedStageIsWrittenAsNull() {
         BundleManifest manifest = new BundleManifest("svc", new MavenCoordinates("g", "a", "1"), "0.1.0",
                 new SourceDigest("firewall.yaml", SHA_EMPTY), new DockerfileDigest("Dockerfile", SHA_EMPTY, null),
-                List.of(), List.of(), Map.of(), List.of(), List.of());
+                List.of(), List.of(), Map.of(), List.of(), List.of(), List.of());
 
         assertThat(new String(manifest.toJson(), UTF_8))
                 .contains("\"stage\": null")
                 .contains("\"labels\": {},")
                 .endsWith("\"files\": []\n}\n");
+    }
+
+    /** The sample's IPv6 is routed: its container grants admit direct routing, its IPv4 and host ones do not. */
+    @Test
+    void grantsOfARoutedFamilySaySo() {
+        assertThat(Grant.of(sample()).stream().map(Grant::key)).containsExactly(
+                "billing-api DOCKER-USER 80/tcp from 0.0.0.0/0",
+                "billing-api DOCKER-USER routed 80/tcp from ::/0",
+                "billing-api INPUT 22/tcp from 198.51.100.0/24",
+                "billing-api INPUT 22/tcp from 2001:db8:10::/48");
+    }
+
+    @Test
+    void aManifestOfAnEarlierVersionWithoutRoutedFamiliesReadsAsNat() throws BundleReader.NotABundleException {
+        String json = new String(sample().toJson(), UTF_8).replaceAll("(?s)\\s*\"routedFamilies\": \\[[^]]*],", "");
+
+        assertThat(json).doesNotContain("routedFamilies");
+        assertThat(BundleReader.manifest(new BundleFile("ferm.d/.billing-api.bundle.json", json.getBytes(UTF_8)))
+                .routedFamilies()).isEmpty();
     }
 
     @Test
@@ -159,6 +182,7 @@ class BundleManifestTest {
                         new Rule("ssh", "INPUT", List.of("22/tcp"), List.of("198.51.100.0/24", "2001:db8:10::/48"))),
                 BundleManifest.digestsOf(List.of(
                         new BundleFile("ferm.d/99-docker.ferm", "abc".getBytes(US_ASCII)),
-                        new BundleFile("ferm.d/00-docker.ferm", new byte[0]))));
+                        new BundleFile("ferm.d/00-docker.ferm", new byte[0]))),
+                List.of("ipv6"));
     }
 }

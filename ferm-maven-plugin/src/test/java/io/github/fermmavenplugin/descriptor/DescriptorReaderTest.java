@@ -95,7 +95,7 @@ class DescriptorReaderTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             unknown key, suggestion        | version: 1\\ningress:\\n  - name: web\\n    portz: [80]        | :4:5: unknown key 'portz' in ingress[0]. Use one of: except, from, name, ports. Did you mean 'ports'?
-            unknown top-level key          | version: 1\\nservcie: x                                     | :2:1: unknown key 'servcie'. Use one of: defaults, docker, groups, host, ingress, service, version. Did you mean 'service'?
+            unknown top-level key          | version: 1\\nservcie: x                                     | :2:1: unknown key 'servcie'. Use one of: defaults, docker, groups, host, ingress, service, swarm, version. Did you mean 'service'?
             unknown key, lines follow      | version: 1\\ningres: 5\\ningress:\\n  - name: web\\n    ports: [80] | :2:1: unknown key 'ingres'
             unknown block key, lines follow| version: 1\\ningres:\\n  - name: web\\n    ports: [80]\\ndefaults:\\n  action: drop | :2:1: unknown key 'ingres'
             unknown key in a rule, not last| ingress:\\n  - name: web\\n    prts:\\n      - 80\\n    from: [any]\\n  - name: x\\n    ports: [443] | :3:5: unknown key 'prts' in ingress[0]

@@ -3,6 +3,7 @@ package io.github.fermmavenplugin.descriptor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -149,9 +150,12 @@ class DescriptorSchemaTest {
         JsonNode definitions = schema.path("$defs");
         assertThat(propertyNames(schema)).isEqualTo(componentNames(Descriptor.class));
         assertThat(propertyNames(schema.path("properties").path("docker")))
-                .isEqualTo(componentNames(Descriptor.DockerSettings.class));
+                .isEqualTo(componentNames(WrittenDescriptor.DockerSettings.class));
         assertThat(propertyNames(schema.path("properties").path("defaults")))
                 .isEqualTo(componentNames(Descriptor.DefaultSettings.class));
+        assertThat(propertyNames(schema.path("properties").path("swarm")))
+                .isEqualTo(componentNames(Descriptor.SwarmSettings.class).stream()
+                        .filter(name -> !name.equals("position")).collect(java.util.stream.Collectors.toSet()));
         assertThat(propertyNames(definitions.path("ingressRule"))).isEqualTo(componentNames(Descriptor.RuleSpec.class));
         assertThat(propertyNames(definitions.path("hostRule"))).isEqualTo(componentNames(Descriptor.RuleSpec.class));
         for (JsonNode object : List.of(schema, schema.path("properties").path("docker"),
@@ -193,8 +197,12 @@ class DescriptorSchemaTest {
         return names;
     }
 
+    /** The keys as Jackson reads them: a component's own name, or the one its @JsonProperty gives. */
     private static Set<String> componentNames(Class<? extends Record> type) {
-        return new TreeSet<>(Arrays.stream(type.getRecordComponents()).map(RecordComponent::getName).toList());
+        return new TreeSet<>(Arrays.stream(type.getRecordComponents()).map(component -> {
+            JsonProperty renamed = component.getAccessor().getAnnotation(JsonProperty.class);
+            return renamed == null ? component.getName() : renamed.value();
+        }).toList());
     }
 
     /** Mistakes a schema can see: an editor flags them, and the plugin refuses them too. */
@@ -212,6 +220,15 @@ class DescriptorSchemaTest {
         "version: 1\ndocker: {external: []}",
         "version: 1\ndocker: {external: [\"eth0 \"]}",
         "version: 1\ndocker: {inherited: [\"8443:443\"]}",
+        "version: 1\ndocker: {gateway_mode_ipv4: nat-unprotected}",
+        "version: 1\ndocker: {gateway_mode_ipv6: ROUTED}",
+        "version: 1\ndocker: {preserve: {}}",
+        "version: 1\ndocker: {preserve: {mangle: [ts-mangle]}}",
+        "version: 1\ndocker: {preserve: {filter: []}}",
+        "version: 1\ndocker: {preserve: {filter: [\"ts`id`\"]}}",
+        "version: 1\ndocker: {preserve: {nat: [\"-F\"]}}",
+        "version: 1\ndocker: {preserve: {raw: [abcdefghijklmnopqrstuvwxyz123]}}",
+        "version: 1\ndocker: {preserve: {filter: [ACCEPT]}}",
         "version: 1\ngroups: {}",
         "version: 1\ngroups: {any: [10.0.0.0/8]}",
         "version: 1\ngroups: {Office: [10.0.0.0/8]}",

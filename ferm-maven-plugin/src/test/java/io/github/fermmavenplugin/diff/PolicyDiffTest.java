@@ -17,16 +17,21 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class PolicyDiffTest {
 
-    /** "DOCKER-USER 80/tcp 10.0.0.0/8", "INPUT 22/tcp 0.0.0.0/0", "DOCKER-USER published 8443/tcp ::/0". */
+    /**
+     * "DOCKER-USER 80/tcp 10.0.0.0/8", "INPUT 22/tcp 0.0.0.0/0", "DOCKER-USER published 8443/tcp ::/0",
+     * "DOCKER-USER routed 443/tcp ::/0".
+     */
     private static Grant grant(String text) {
         String[] words = text.split(" ");
         boolean published = words[1].equals("published");
-        String port = words[published ? 2 : 1];
+        boolean routed = words[1].equals("routed");
+        int kind = published || routed ? 1 : 0;
+        String port = words[1 + kind];
         String[] numbers = port.substring(0, port.indexOf('/')).split("-");
         PortRange range = new PortRange(Integer.parseInt(numbers[0]), Integer.parseInt(numbers[numbers.length - 1]));
-        return new Grant("svc", "rule", words[0], published,
+        return new Grant("svc", "rule", words[0], published, routed,
                 new ServicePort(range, Protocol.parse(port.substring(port.indexOf('/') + 1)).orElseThrow()),
-                Cidr.parse(words[published ? 3 : 2]));
+                Cidr.parse(words[2 + kind]));
     }
 
     private static List<Grant> grants(String... texts) {
@@ -53,7 +58,10 @@ class PolicyDiffTest {
                 Arguments.of(grants("DOCKER-USER 22/tcp 10.0.0.0/8"), grants("INPUT 22/tcp 10.0.0.0/8"),
                         grants("INPUT 22/tcp 10.0.0.0/8"), grants("DOCKER-USER 22/tcp 10.0.0.0/8")),
                 Arguments.of(grants("DOCKER-USER 443/tcp 0.0.0.0/0"), grants("DOCKER-USER published 443/tcp 0.0.0.0/0"),
-                        grants("DOCKER-USER published 443/tcp 0.0.0.0/0"), grants("DOCKER-USER 443/tcp 0.0.0.0/0")));
+                        grants("DOCKER-USER published 443/tcp 0.0.0.0/0"), grants("DOCKER-USER 443/tcp 0.0.0.0/0")),
+                // A network made routed: its clients reach the container port directly, beyond Docker's DNAT.
+                Arguments.of(grants("DOCKER-USER 443/tcp ::/0"), grants("DOCKER-USER routed 443/tcp ::/0"),
+                        grants("DOCKER-USER routed 443/tcp ::/0"), grants("DOCKER-USER 443/tcp ::/0")));
     }
 
     @ParameterizedTest(name = "{0} -> {1}: opens {2}, closes {3}")

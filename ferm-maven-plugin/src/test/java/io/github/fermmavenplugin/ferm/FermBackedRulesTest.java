@@ -143,6 +143,65 @@ class FermBackedRulesTest {
         assertThat(rules.ipChain("INPUT")).noneMatch(rule -> rule.contains("ssh"));
     }
 
+    private static final String SWARM = """
+            version: 1
+            service: shop
+            docker:
+              mode: swarm
+            swarm:
+              peers: [10.0.0.0/24, "2001:db8:5::/64"]
+              managers: [10.0.0.1, 10.0.0.2]
+              encrypted: %s
+            """;
+
+    private static String swarmRule(String match, String name) {
+        return "-A INPUT " + match + " --match comment --comment " + name + " --jump ACCEPT";
+    }
+
+    /** The host's INPUT as the swarm file leaves it, after the base configuration's own rules. */
+    private static String[] swarmInput(List<String> accepts) {
+        return concat(accepts, SWARM_DROPS).toArray(String[]::new);
+    }
+
+    private static final List<String> SWARM_DROPS = List.of("-A INPUT --protocol tcp --dport 2377 --jump DROP",
+            "-A INPUT --protocol tcp --dport 7946 --jump DROP", "-A INPUT --protocol udp --dport 7946 --jump DROP",
+            "-A INPUT --protocol udp --dport 4789 --jump DROP");
+
+    @Test
+    void encryptedSwarmAcceptsVxlanFromPeersOnlyUnderIpsecAndDropsTheRest() {
+        IptablesRules rules = rules(SWARM.formatted("true"), "80");
+
+        String peers = "--source 10.0.0.0/24 ";
+        assertThat(rules.ipChain("INPUT")).endsWith(swarmInput(List.of(
+                swarmRule(peers + "--protocol tcp --dport 2377 --destination 10.0.0.1/32", "swarm-management"),
+                swarmRule(peers + "--protocol tcp --dport 2377 --destination 10.0.0.2/32", "swarm-management"),
+                swarmRule(peers + "--protocol tcp --dport 7946", "swarm-gossip"),
+                swarmRule(peers + "--protocol udp --dport 7946", "swarm-gossip"),
+                swarmRule(peers + "--protocol esp", "swarm-ipsec"),
+                swarmRule(peers + "--protocol udp --dport 4789 --match policy --dir in --pol ipsec", "swarm-vxlan"))));
+        String peers6 = "--source 2001:db8:5::/64 ";
+        assertThat(rules.ip6Chain("INPUT")).endsWith(swarmInput(List.of(
+                swarmRule(peers6 + "--protocol tcp --dport 7946", "swarm-gossip"),
+                swarmRule(peers6 + "--protocol udp --dport 7946", "swarm-gossip"),
+                swarmRule(peers6 + "--protocol esp", "swarm-ipsec"),
+                swarmRule(peers6 + "--protocol udp --dport 4789 --match policy --dir in --pol ipsec", "swarm-vxlan"))));
+        Policy policy = Policies.from(dir, SWARM.formatted("true"), Images.exposing("80"));
+        assertThat(RuleBudget.count(policy)).as("the cap counts what ferm makes").isEqualTo(10 + 8);
+    }
+
+    @Test
+    void cleartextSwarmAcceptsVxlanFromPeersAndNoEsp() {
+        IptablesRules rules = rules(SWARM.formatted("false").replace("  managers: [10.0.0.1, 10.0.0.2]\n", ""), "80");
+
+        String peers = "--source 10.0.0.0/24 ";
+        assertThat(rules.ipChain("INPUT")).endsWith(swarmInput(List.of(
+                swarmRule(peers + "--protocol tcp --dport 2377", "swarm-management"),
+                swarmRule(peers + "--protocol tcp --dport 7946", "swarm-gossip"),
+                swarmRule(peers + "--protocol udp --dport 7946", "swarm-gossip"),
+                swarmRule(peers + "--protocol udp --dport 4789", "swarm-vxlan"))));
+        assertThat(rules.ipChain("INPUT")).noneMatch(rule -> rule.contains("esp") || rule.contains("policy"));
+    }
+
     @Test
     void fortyPortsNeedThreeMultiportRules() {
         StringBuilder ports = new StringBuilder();

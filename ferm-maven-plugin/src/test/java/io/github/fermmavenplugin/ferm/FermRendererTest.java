@@ -1,10 +1,12 @@
 package io.github.fermmavenplugin.ferm;
 
 import io.github.fermmavenplugin.bundle.BundleLayout;
+import io.github.fermmavenplugin.bundle.BundleManifest.Rule;
 import io.github.fermmavenplugin.net.Cidr;
 import io.github.fermmavenplugin.net.IpFamily;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.github.fermmavenplugin.net.PortRange;
 import io.github.fermmavenplugin.policy.Policy;
@@ -111,6 +113,113 @@ class FermRendererTest {
                 .contains("chain DOCKER-USER interface (eth0 ens3) outerface docker_gwbridge mod conntrack ctstate DNAT {");
         assertThat(files.get(BundleLayout.FALLBACK_FILE))
                 .contains("chain DOCKER-USER interface (eth0 ens3) outerface (docker0 docker_gwbridge br-+) {");
+    }
+
+    /** Docker DNATs nothing for a routed family: its rules match the container port itself, the NAT family's do not. */
+    @Test
+    void aRoutedFamilyMatchesContainerPortsWithoutDnat() {
+        SortedMap<String, String> files = render("""
+                version: 1
+                service: shop
+                docker:
+                  bridge: br-shop
+                  gateway_mode_ipv6: routed
+                ingress:
+                  - name: web
+                    ports: [443]
+                    from: [198.51.100.0/24, "2001:db8:10::/48"]
+                """, "443");
+
+        assertThat(files.get("ferm.d/20-in.docker.shop.ferm")).endsWith("""
+                domain ip table filter chain DOCKER-USER interface eth0 outerface br-shop mod conntrack ctstate DNAT {
+                    saddr 198.51.100.0/24 proto tcp dport 443 mod comment comment "shop web" ACCEPT;
+                }
+                domain ip6 table filter chain DOCKER-USER interface eth0 outerface br-shop {
+                    saddr 2001:db8:10::/48 proto tcp dport 443 mod comment comment "shop web" ACCEPT;
+                }
+                """);
+    }
+
+    @Test
+    void preservesOtherToolsChainsBesideDockersInBothDomains() {
+        SortedMap<String, String> files = render("""
+                version: 1
+                docker:
+                  preserve:
+                    filter: [ts-forward]
+                    nat: [ts-postrouting, LIBVIRT_PRT, POSTROUTING]
+                    raw: [CNI-RAW]
+                ingress:
+                  - name: web
+                    ports: [80]
+                """, "80");
+
+        assertThat(files.get(BundleLayout.DOCKER_CHAINS_FILE)).isEqualTo("""
+                # Made by ferm-maven-plugin. Docker 20 to 29 owns these chains, other tools those that
+                # docker.preserve names: ferm keeps their rules as they made them (@preserve, ferm 2.4 and
+                # later) and owns DOCKER-USER.
+                domain (ip ip6) {
+                    table filter {
+                        # ferm stops here with Cannot @preserve chain FORWARD because it is not empty when the
+                        # host base ferm.conf gives FORWARD rules of its own, as Debian stock one does: remove them
+                        # there, Docker owns FORWARD (README: Installing a bundle on a host).
+                        chain (FORWARD DOCKER DOCKER-INGRESS DOCKER-ISOLATION-STAGE-1 DOCKER-ISOLATION-STAGE-2 \
+                DOCKER-FORWARD DOCKER-BRIDGE DOCKER-CT DOCKER-INTERNAL ts-forward) @preserve;
+                        # Packets of connections a rule allowed when they began pass at once: one rule, whatever
+                        # the bridge, since an established flow from outside was let in by some rule already.
+                        chain DOCKER-USER interface eth0 mod conntrack ctstate (RELATED ESTABLISHED) ACCEPT;
+                    }
+                    table nat {
+                        chain (PREROUTING OUTPUT POSTROUTING DOCKER DOCKER-INGRESS LIBVIRT_PRT ts-postrouting) @preserve;
+                    }
+                    table raw {
+                        chain (PREROUTING CNI-RAW) @preserve;
+                    }
+                }
+                """);
+    }
+
+    @Test
+    void theSharedFilesReadTheSameForTheSameChainsInAnyOrder() {
+        String yaml = "version: 1\nservice: %s\ndocker:\n  preserve:\n    filter: %s\n"
+                + "ingress:\n  - name: web\n    ports: [80]\n";
+        SortedMap<String, String> billing = render(yaml.formatted("billing", "[ts-forward, LIBVIRT_FWX]"), "80");
+        SortedMap<String, String> shop = render(yaml.formatted("shop", "[LIBVIRT_FWX, ts-forward, ts-forward]"), "80");
+
+        assertThat(billing.get(BundleLayout.DOCKER_CHAINS_FILE)).isEqualTo(shop.get(BundleLayout.DOCKER_CHAINS_FILE))
+                .contains("DOCKER-INTERNAL LIBVIRT_FWX ts-forward) @preserve;");
+    }
+
+    @Test
+    void theSwarmFileIsHostWideAndTheManifestNamesItsPorts() {
+        String yaml = """
+                version: 1
+                service: %s
+                docker:
+                  mode: swarm
+                  bridge: %s
+                groups:
+                  nodes: [10.0.0.0/24]
+                swarm:
+                  peers: [nodes]
+                  encrypted: true
+                ingress:
+                  - name: web
+                    ports: [80]
+                """;
+        SortedMap<String, String> billing = render(yaml.formatted("billing", "docker_gwbridge"), "80");
+        SortedMap<String, String> shop = render(yaml.formatted("shop", "br-+"), "80");
+
+        assertThat(billing.get(BundleLayout.SWARM_FILE)).isEqualTo(shop.get(BundleLayout.SWARM_FILE))
+                .doesNotContain("billing").doesNotContain("web");
+        assertThat(render(yaml.formatted("shop", "br-+").replaceAll("(?s)groups:.*encrypted: true\n", ""), "80"))
+                .doesNotContainKey(BundleLayout.SWARM_FILE);
+        Policy policy = Policies.from(dir, yaml.formatted("shop", "br-+"), Images.exposing("80"));
+        assertThat(FermRenderer.render(policy).rules()).extracting(Rule::name, Rule::chain, Rule::ports, Rule::from)
+                .containsSubsequence(
+                        tuple("swarm-management", "INPUT", List.of("2377/tcp"), List.of("10.0.0.0/24")),
+                        tuple("swarm-gossip", "INPUT", List.of("7946/tcp", "7946/udp"), List.of("10.0.0.0/24")),
+                        tuple("swarm-vxlan", "INPUT", List.of("4789/udp"), List.of("10.0.0.0/24")));
     }
 
     @Test

@@ -79,6 +79,10 @@ class HostileInputTest {
         fields.put("docker.external", "version: 1\ndocker:\n  external: [eth1, %s]\n" + rule);
         fields.put("docker.inherited", "version: 1\ndocker:\n  inherited: [%s]\n" + rule);
         fields.put("docker key", "version: 1\ndocker:\n  %s: x\n" + rule);
+        fields.put("docker.gateway_mode_ipv4", "version: 1\ndocker:\n  gateway_mode_ipv4: %s\n" + rule);
+        fields.put("docker.gateway_mode_ipv6", "version: 1\ndocker:\n  gateway_mode_ipv6: %s\n" + rule);
+        fields.put("docker.preserve chain", "version: 1\ndocker:\n  preserve:\n    filter: [ts-forward, %s]\n" + rule);
+        fields.put("docker.preserve table", "version: 1\ndocker:\n  preserve:\n    %s: [ts-forward]\n" + rule);
         fields.put("group name", "version: 1\ngroups:\n  %s: [10.0.0.0/8]\n" + rule);
         fields.put("group member", "version: 1\ngroups:\n  office: [10.0.0.0/8, %s]\n" + rule);
         fields.put("ingress name", "version: 1\ningress:\n  - name: %s\n    ports: [80]\n");
@@ -91,6 +95,10 @@ class HostileInputTest {
         fields.put("defaults.action", "version: 1\n" + rule + "defaults:\n  action: %s\n");
         fields.put("defaults.log", "version: 1\n" + rule + "defaults:\n  log: %s\n");
         fields.put("top-level key", "version: 1\n" + rule + "%s: 1\n");
+        String swarm = "version: 1\ndocker:\n  mode: swarm\n" + rule + "swarm:\n";
+        fields.put("swarm.peers", swarm + "  peers: [10.0.0.0/24, %s]\n  encrypted: true\n");
+        fields.put("swarm.managers", swarm + "  peers: [10.0.0.0/24]\n  managers: [%s]\n  encrypted: true\n");
+        fields.put("swarm.encrypted", swarm + "  peers: [10.0.0.0/24]\n  encrypted: %s\n");
         return fields;
     }
 

@@ -53,6 +53,21 @@ class RuleCapTest {
         run.assertNoBundle();
     }
 
+    @Test
+    void swarmPeersCountTowardsTheCapAtTheSwarmSection() {
+        String descriptor = "version: 1\nservice: node\ndocker:\n  mode: swarm\nswarm:\n  peers: ["
+                + IntStream.range(0, 2_000).mapToObj(i -> "10.1." + (i / 125) + "." + (2 * (i % 125) + 1))
+                        .collect(Collectors.joining(", "))
+                + "]\n  encrypted: true\n";
+
+        PipelineRun run = PipelineRun.attempt(dir, descriptor, "FROM alpine\nEXPOSE 80\n", Map.of());
+
+        assertThat(run.refusal()).get().extracting(Throwable::getMessage).asString().startsWith(
+                dir.resolve("firewall.yaml") + ":6:3: 'swarm' makes 10,008 iptables rules (2,000 peer networks),"
+                        + " over maxRules 10,000.");
+        run.assertNoBundle();
+    }
+
     /** Each row: descriptor's rules, the iptables rules they make; a cap one lower refuses the last rule. */
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """

@@ -12,9 +12,12 @@ import io.github.fermmavenplugin.e2e.harness.IptablesSnapshot;
 import io.github.fermmavenplugin.e2e.harness.NetworkNamespace;
 import io.github.fermmavenplugin.e2e.harness.ProcessRunner;
 import io.github.fermmavenplugin.net.IpFamily;
+import io.github.fermmavenplugin.policy.Policy.FallbackAction;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,7 +26,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * What the host's base {@code ferm.conf} must do for a bundle to load, with both ferm releases (holes 3 and 4):
  * Debian's stock ferm.conf gives FORWARD rules of its own, and another tool's chain that Docker's preserved
- * FORWARD jumps to must be preserved too, or ferm loads nothing at all.
+ * FORWARD jumps to must be preserved too (the descriptor's docker.preserve), or ferm loads nothing at all.
  */
 @Tag("e2e")
 class HostBaseConfigTest {
@@ -52,32 +55,57 @@ class HostBaseConfigTest {
         }
     }
 
-    @ParameterizedTest(name = "{0}: a foreign chain FORWARD jumps to fails the load unless the base config preserves it")
+    /**
+     * Tailscale's chains in both domains, jumped to from Docker's preserved FORWARD and nat POSTROUTING: ferm
+     * deletes them and fails unless the descriptors' docker.preserve names them; then it keeps them byte for byte.
+     */
+    @ParameterizedTest(name = "{0}: another tool's chains fail the load unless docker.preserve names them")
     @EnumSource(FermVersion.class)
-    void anotherToolsChainMustBePreservedByTheBaseConfig(FermVersion ferm) {
+    void anotherToolsChainsLoadWhenTheDescriptorPreservesThem(FermVersion ferm) {
         Environment.assume(ferm.problem());
         IptablesBackend backend = ferm.defaultBackend();
         String base = Bundle.resource("ferm.conf");
-        String preserving = base.replace("@include ferm.d/;",
-                "domain ip table filter chain ts-forward @preserve;\n@include ferm.d/;");
+        String preserve = "  preserve:\n    filter: [ts-forward]\n    nat: [ts-postrouting]\n";
         try (NetworkNamespace host = NetworkNamespace.create("docker-ts-" + ProcessHandle.current().pid());
              FermConfig plain = FermConfig.write(RealDocker.webAndApiBundles(), base);
-             FermConfig fixed = FermConfig.write(RealDocker.webAndApiBundles(), preserving)) {
-            String iptables = backend.tool(IpFamily.IPV4, "");
-            host.exec(iptables, "-N", "ts-forward");
-            host.exec(iptables, "-A", "ts-forward", "-i", "tailscale0", "-j", "ACCEPT");
-            host.exec(iptables, "-A", "FORWARD", "-j", "ts-forward");
+             FermConfig preserving = FermConfig.write(RealDocker.webAndApiBundles(FallbackAction.DROP, preserve), base)) {
+            for (IpFamily family : IpFamily.values()) {
+                String iptables = backend.tool(family, "");
+                host.exec(iptables, "-N", "ts-forward");
+                host.exec(iptables, "-A", "ts-forward", "-i", "tailscale0", "-j", "ACCEPT");
+                host.exec(iptables, "-A", "ts-forward", "-o", "tailscale0", "-m", "comment", "--comment", "ts out",
+                        "-j", "ACCEPT");
+                host.exec(iptables, "-A", "FORWARD", "-j", "ts-forward");
+                host.exec(iptables, "-t", "nat", "-N", "ts-postrouting");
+                host.exec(iptables, "-t", "nat", "-A", "ts-postrouting", "-o", "tailscale0", "-j", "MASQUERADE");
+                host.exec(iptables, "-t", "nat", "-A", "POSTROUTING", "-j", "ts-postrouting");
+            }
+            Map<IpFamily, IptablesSnapshot> before = snapshots(host, backend);
 
             ProcessRunner.Result load = ProcessRunner.run(host.command(ferm.command(backend, plain.conf())));
             assertThat(load.succeeded()).as("ferm load with ts-forward unknown to it").isFalse();
             assertThat(IptablesSnapshot.take(host, IpFamily.IPV4, backend).table("filter").rulesOf("DOCKER-USER"))
                     .as("DOCKER-USER after the failed load").isEmpty();
 
-            fixed.apply(host, ferm, backend);
-            IptablesSnapshot after = IptablesSnapshot.take(host, IpFamily.IPV4, backend);
-            assertThat(after.table("filter").rulesOf("ts-forward")).containsExactly("-A ts-forward -i tailscale0 -j ACCEPT");
-            assertThat(after.table("filter").rulesOf("FORWARD")).containsExactly("-A FORWARD -j ts-forward");
-            assertThat(after.table("filter").rulesOf("DOCKER-USER")).isNotEmpty();
+            preserving.apply(host, ferm, backend);
+            for (IpFamily family : IpFamily.values()) {
+                IptablesSnapshot after = IptablesSnapshot.take(host, family, backend);
+                for (String[] chain : new String[][] {{"filter", "ts-forward"}, {"filter", "FORWARD"},
+                    {"nat", "ts-postrouting"}, {"nat", "POSTROUTING"}}) {
+                    assertThat(after.table(chain[0]).rulesOf(chain[1])).as("%s %s %s", family, chain[0], chain[1])
+                            .isNotEmpty()
+                            .isEqualTo(before.get(family).table(chain[0]).rulesOf(chain[1]));
+                }
+                assertThat(after.table("filter").rulesOf("DOCKER-USER")).as("%s DOCKER-USER", family).isNotEmpty();
+            }
         }
+    }
+
+    private static Map<IpFamily, IptablesSnapshot> snapshots(NetworkNamespace host, IptablesBackend backend) {
+        Map<IpFamily, IptablesSnapshot> snapshots = new EnumMap<>(IpFamily.class);
+        for (IpFamily family : IpFamily.values()) {
+            snapshots.put(family, IptablesSnapshot.take(host, family, backend));
+        }
+        return snapshots;
     }
 }

@@ -29,13 +29,20 @@ final class RealDocker {
     }
 
     static Bundle webAndApiBundles(FallbackAction action) {
-        return Bundle.compose(bundle("web", BridgeNetwork.DOCKER0, action), bundle("api", RealHost.API_NETWORK, action));
+        return webAndApiBundles(action, "");
     }
 
-    private static Bundle bundle(String service, BridgeNetwork network, FallbackAction action) {
+    /** @param dockerSettings more lines of both descriptors' docker: section, indented by two spaces */
+    static Bundle webAndApiBundles(FallbackAction action, String dockerSettings) {
+        return Bundle.compose(bundle("web", BridgeNetwork.DOCKER0, action, dockerSettings),
+                bundle("api", RealHost.API_NETWORK, action, dockerSettings));
+    }
+
+    private static Bundle bundle(String service, BridgeNetwork network, FallbackAction action, String dockerSettings) {
         String descriptor = Bundle.resource("descriptors/" + service + "/firewall-bridge.yaml")
                 .replace("@BRIDGE@", network.bridge())
-                .replace("@ACTION@", action.name().toLowerCase(Locale.ROOT));
+                .replace("@ACTION@", action.name().toLowerCase(Locale.ROOT))
+                .replace("\ndocker:\n", "\ndocker:\n" + dockerSettings);
         return PipelineBundles.render(service, descriptor, Bundle.resource("descriptors/" + service + "/Dockerfile"));
     }
 }
