@@ -17,10 +17,10 @@ import static java.util.Collections.unmodifiableSortedMap;
  * bundle was made from and what it holds, so that an operator can tell which build a host's firewall came
  * from and whether a file was edited since.
  *
- * <p>{@link #toJson()} is deterministic: keys in the order of the record components, labels sorted by
- * key, files sorted by path, two-space indent, LF line ends and a final newline. Lists keep the order they
- * are given in (rules apply in order). The release goals read it back with Jackson
- * ({@link BundleReader#manifest}), which the {@link JsonPropertyOrder} annotations also keep to this order.
+ * <p>{@link #toJson()} is deterministic: keys in the order the {@link JsonPropertyOrder} annotations give
+ * (which it writes by hand; the release goals read the manifest back with Jackson, {@link BundleReader#manifest}),
+ * labels sorted by key, files sorted by path, two-space indent, LF line ends and a final newline. Lists keep
+ * the order they are given in (rules apply in order).
  *
  * @param exposedPorts the ports the Dockerfile EXPOSEs, as "80/tcp"
  * @param inheritedPorts the ports the descriptor declares as exposed by an external base image
@@ -145,6 +145,7 @@ public record BundleManifest(
         json.put("exposedPorts", exposedPorts);
         json.put("inheritedPorts", inheritedPorts);
         json.put("labels", labels);
+        json.put("routedFamilies", routedFamilies);
         json.put("rules", rules.stream().map(rule -> ordered("name", rule.name(), "chain", rule.chain(),
                 "ports", rule.ports(), "from", rule.from())).toList());
         json.put("files", files.stream().map(file -> ordered("path", file.path(), "sha256", file.sha256())).toList());
