@@ -26,7 +26,6 @@ final class Inputs {
 
     static final Path DESCRIPTOR_PATH = Path.of("firewall.yaml");
     static final Path DOCKERFILE_PATH = Path.of("Dockerfile");
-    private static final int PART = 10_000;
 
     private Inputs() {
     }
@@ -36,32 +35,17 @@ final class Inputs {
      * no two of them could be merged into one network and each rule costs one iptables rule.
      */
     static String oneSourceRules(int rules) {
-        return oneSourceRules(0, rules);
-    }
-
-    private static String oneSourceRules(int first, int rules) {
         StringBuilder yaml = header();
-        for (int i = first; i < first + rules; i++) {
+        for (int i = 0; i < rules; i++) {
             yaml.append("  - {name: r").append(i).append(", ports: [").append(port(i % PORT_COUNT))
                     .append("], from: [").append(address(2 * i)).append("]}\n");
         }
         return yaml.toString();
     }
 
-    /**
-     * {@link #oneSourceRules(int)} as read: past about 20,000 rules the text is over the plugin's 1 MiB limit
-     * (and SnakeYAML's 3 MiB), so it is read in parts of {@value #PART} rules whose rule lists are joined.
-     */
+    /** {@link #oneSourceRules(int)} as read. */
     static Descriptor parsedOneSourceRules(int rules) {
-        List<Located<RuleSpec>> joined = new ArrayList<>();
-        Descriptor first = null;
-        for (int start = 0; start < rules; start += PART) {
-            Descriptor part = read(oneSourceRules(start, Math.min(PART, rules - start)));
-            first = first == null ? part : first;
-            joined.addAll(part.ingress());
-        }
-        return new Descriptor(first.version(), first.service(), first.docker(), first.groups(),
-                joined, first.host(), first.defaults(), first.swarm());
+        return read(oneSourceRules(rules));
     }
 
     static Descriptor read(String descriptorText) {

@@ -1,7 +1,6 @@
 package io.github.fermmavenplugin.aggregate;
 
 import io.github.fermmavenplugin.bundle.BundleFile;
-import io.github.fermmavenplugin.bundle.BundleLayout;
 import io.github.fermmavenplugin.bundle.BundleManifest;
 import io.github.fermmavenplugin.bundle.BundleManifest.MavenCoordinates;
 import io.github.fermmavenplugin.bundle.Grant;
@@ -13,7 +12,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Merges the bundles of a host's services into one host bundle that extracts into {@code /etc/ferm}
@@ -21,13 +19,6 @@ import java.util.Set;
  * each refusal names both bundles.
  */
 public final class HostAggregator {
-
-    /**
-     * The files service bundles share and must agree on: one Docker preamble, one default, and the swarm
-     * ports of the host, which only swarm services write.
-     */
-    static final Set<String> SHARED_FILES = Set.of(BundleLayout.DOCKER_CHAINS_FILE, BundleLayout.SWARM_FILE,
-            BundleLayout.FALLBACK_FILE);
 
     private HostAggregator() {
     }
@@ -38,8 +29,8 @@ public final class HostAggregator {
 
     /**
      * @param host the host project's artifactId, coordinates and the plugin version, for the host manifest
-     * @throws InvalidInputException for one service twice, a file two bundles hold with other bytes
-     *     (the shared files included), or a host port two services publish
+     * @throws InvalidInputException for one service twice, a shared file two bundles hold with other bytes,
+     *     or a host port two services publish
      */
     public static HostBundle aggregate(List<ServiceBundle> services, String host, MavenCoordinates maven,
             String pluginVersion) {
@@ -82,19 +73,14 @@ public final class HostAggregator {
         }
     }
 
+    /** Only a shared file can come from two bundles: every other is named for its one service. */
     private static InvalidInputException conflictingFile(String path, ServiceBundle first, ServiceBundle second) {
-        String both = first.describe() + " and " + second.describe();
-        if (SHARED_FILES.contains(path)) {
-            return new InvalidInputException(SourcePosition.wholeFile(second.archive()),
-                    path + " differs between " + both + ": their firewall.yaml differ in the docker section"
-                            + " (mode, bridge, external), in swarm or in defaults, or they were built by other"
-                            + " plugin versions",
-                    "Give every service of one host the same docker:, swarm: and defaults: sections, and build"
-                            + " them with one plugin version.");
-        }
         return new InvalidInputException(SourcePosition.wholeFile(second.archive()),
-                path + " comes from " + both + " with other content",
-                "Each file of a host bundle must come from one service, or be the same in all.");
+                path + " differs between " + first.describe() + " and " + second.describe() + ": their firewall.yaml"
+                        + " differ in the docker section (mode, bridge, external), in swarm or in defaults, or they"
+                        + " were built by other plugin versions",
+                "Give every service of one host the same docker:, swarm: and defaults: sections, and build them"
+                        + " with one plugin version.");
     }
 
     private static void requireDistinctPublishedPorts(List<ServiceBundle> sorted) {

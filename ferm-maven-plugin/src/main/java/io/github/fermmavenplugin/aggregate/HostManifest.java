@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import io.github.fermmavenplugin.bundle.BundleFile;
+import io.github.fermmavenplugin.bundle.BundleLayout;
 import io.github.fermmavenplugin.bundle.BundleManifest.FileDigest;
 import io.github.fermmavenplugin.bundle.BundleManifest.MavenCoordinates;
 import java.io.UncheckedIOException;
@@ -52,7 +53,7 @@ public record HostManifest(String host, MavenCoordinates maven, String pluginVer
     }
 
     public static String pathFor(String host) {
-        return "ferm.d/." + host + ".host.json";
+        return BundleLayout.hostManifestFile(host);
     }
 
     public BundleFile toBundleFile() {

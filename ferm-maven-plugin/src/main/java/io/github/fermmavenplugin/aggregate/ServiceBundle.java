@@ -1,6 +1,7 @@
 package io.github.fermmavenplugin.aggregate;
 
 import io.github.fermmavenplugin.bundle.BundleFile;
+import io.github.fermmavenplugin.bundle.BundleLayout;
 import io.github.fermmavenplugin.bundle.BundleManifest;
 import io.github.fermmavenplugin.bundle.BundleReader;
 import io.github.fermmavenplugin.bundle.BundleReader.NotABundleException;
@@ -8,13 +9,14 @@ import io.github.fermmavenplugin.bundle.Grant;
 import io.github.fermmavenplugin.diagnostic.InvalidInputException;
 import io.github.fermmavenplugin.diagnostic.SourcePosition;
 import io.github.fermmavenplugin.diagnostic.UserFile;
+import io.github.fermmavenplugin.policy.ServiceName;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.stream.Collectors;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * One service's bundle as the host aggregates it: where it came from, its manifest, its files, checked
@@ -48,8 +50,8 @@ public record ServiceBundle(String origin, Path archive, String sha256, BundleMa
     /**
      * Reads a service's bundle archive.
      *
-     * @throws InvalidInputException if it is no bundle of one service, or its files are not those its
-     *     manifest lists
+     * @throws InvalidInputException if it is no bundle of one service, holds other files than ferm:bundle
+     *     writes for it, or its files are not those its manifest lists
      */
     public static ServiceBundle read(String origin, Path archive) throws IOException {
         try {
@@ -61,6 +63,7 @@ public record ServiceBundle(String origin, Path archive, String sha256, BundleMa
                         + " (ferm.d/.<service>.bundle.json) instead of one");
             }
             BundleManifest manifest = BundleReader.manifest(manifests.get(0));
+            requireFilesOfItsService(manifest.service(), files);
             requireFilesAsListed(manifest, files, manifests.get(0));
             return new ServiceBundle(origin, archive, UserFile.sha256(bytes), manifest, files, grants(manifest));
         } catch (NotABundleException notABundle) {
@@ -70,17 +73,49 @@ public record ServiceBundle(String origin, Path archive, String sha256, BundleMa
         }
     }
 
+    /**
+     * Exactly the files ferm:bundle writes for the service, so that no bundle brings a file of its own into the
+     * host's ferm.d, or one named for another service: the manifest's digests prove nothing here, anyone who
+     * edits a file can recompute them.
+     */
+    private static void requireFilesOfItsService(String service, List<BundleFile> files) throws NotABundleException {
+        try {
+            new ServiceName(service);
+        } catch (IllegalArgumentException unusable) {
+            throw new NotABundleException("its manifest names service '" + service + "', a name ferm:bundle refuses");
+        }
+        Set<String> required = Set.of(BundleLayout.DOCKER_CHAINS_FILE, BundleLayout.ingressFile(service),
+                BundleLayout.FALLBACK_FILE, BundleLayout.manifestFile(service));
+        Set<String> written = new TreeSet<>(required);
+        written.add(BundleLayout.hostFile(service));
+        written.add(BundleLayout.SWARM_FILE);
+        Set<String> present = new TreeSet<>();
+        for (BundleFile file : files) {
+            if (!written.contains(file.path())) {
+                throw new NotABundleException(file.path() + " is not a file ferm:bundle writes for service " + service
+                        + " (it writes " + String.join(", ", written) + ")");
+            }
+            present.add(file.path());
+        }
+        for (String path : new TreeSet<>(required)) {
+            if (!present.contains(path)) {
+                throw new NotABundleException("it lacks " + path + ", which ferm:bundle writes for every service");
+            }
+        }
+    }
+
     private static void requireFilesAsListed(BundleManifest manifest, List<BundleFile> files, BundleFile manifestFile)
             throws NotABundleException {
-        Map<String, String> listed = manifest.files().stream()
-                .collect(Collectors.toMap(BundleManifest.FileDigest::path, BundleManifest.FileDigest::sha256));
-        Map<String, String> present = BundleManifest.digestsOf(
-                files.stream().filter(f -> !f.equals(manifestFile)).toList()).stream()
-                .collect(Collectors.toMap(BundleManifest.FileDigest::path, BundleManifest.FileDigest::sha256));
-        if (!listed.equals(present)) {
+        List<BundleManifest.FileDigest> present = BundleManifest.digestsOf(
+                files.stream().filter(f -> !f.equals(manifestFile)).toList());
+        if (!manifest.files().equals(present)) {
             throw new NotABundleException("its files are not those its manifest lists with their sha256"
-                    + " (edited after the build?): listed " + listed.keySet() + ", present " + present.keySet());
+                    + " (edited after the build?): listed " + paths(manifest.files()) + ", present " + paths(present));
         }
+    }
+
+    private static List<String> paths(List<BundleManifest.FileDigest> digests) {
+        return digests.stream().map(BundleManifest.FileDigest::path).toList();
     }
 
     private static List<Grant> grants(BundleManifest manifest) throws NotABundleException {

@@ -55,7 +55,8 @@ public record BundleFile(String path, byte[] content) {
         return "BundleFile[" + path + ", " + content.length + " bytes]";
     }
 
-    private static void checkPath(String path) {
+    /** @throws IllegalArgumentException if {@code path} is not safe as a bundle path, see the class comment */
+    static void checkPath(String path) {
         if (!ALLOWED_CHARACTERS.matcher(path).matches()) {
             throw new IllegalArgumentException("bundle path '" + path
                     + "' must be non-empty and use only ASCII letters, digits, '.', '_', '-' and '/'");

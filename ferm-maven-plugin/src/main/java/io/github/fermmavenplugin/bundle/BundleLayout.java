@@ -23,6 +23,9 @@ public final class BundleLayout {
     /** What happens to traffic no bundle allows; the same in every bundle, included last. */
     public static final String FALLBACK_FILE = FERM_DIRECTORY + "99-docker.ferm";
 
+    /** How a host bundle's manifest, {@code ferm.d/.<host>.host.json}, ends. */
+    public static final String HOST_MANIFEST_SUFFIX = ".host.json";
+
     /** A directory (name ends with '/', {@code file} is null) or a file of the bundle. */
     record Entry(String name, BundleFile file) {
 
@@ -47,6 +50,11 @@ public final class BundleLayout {
     /** The manifest, a dot-file that ferm's include skips. */
     public static String manifestFile(String service) {
         return FERM_DIRECTORY + "." + service + ".bundle.json";
+    }
+
+    /** The manifest of a host bundle, a dot-file too. */
+    public static String hostManifestFile(String host) {
+        return FERM_DIRECTORY + "." + host + HOST_MANIFEST_SUFFIX;
     }
 
     /**

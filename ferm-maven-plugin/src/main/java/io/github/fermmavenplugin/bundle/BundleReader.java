@@ -9,7 +9,13 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.archivers.tar.TarConstants;
+import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 
 /**
  * Reads back what {@link BundleArchive} writes: the regular files of a bundle tar.gz and the manifests
@@ -18,8 +24,13 @@ import java.util.List;
  */
 public final class BundleReader {
 
-    /** Far above any real bundle (a few kilobytes), far below what could hurt the build. */
-    static final long MAX_BYTES = 16L * 1024 * 1024;
+    /** Far above any real bundle (four files a service), far below what could hurt the build. */
+    public static final int MAX_ENTRIES = 1_000;
+    /**
+     * Of the uncompressed tar stream, headers included: far above any real bundle (a few kilobytes), far
+     * below what could hurt the build.
+     */
+    public static final int MAX_BYTES = 16 * 1024 * 1024;
 
     private static final ObjectReader MANIFEST_READER = new ObjectMapper()
             // A newer plugin may record more; what this one knows is still read.
@@ -40,33 +51,35 @@ public final class BundleReader {
     }
 
     /**
-     * The regular files of the archive, in archive order.
+     * The regular files of the archive, in archive order. Every gzip member is read, as GNU tar reads them.
      *
-     * @throws NotABundleException if it is no gzip tar, or holds anything but safe directories and files
+     * @throws NotABundleException if it is no gzip tar, holds anything but safe directories and files, a
+     *     path twice, more than {@value #MAX_ENTRIES} entries or {@value #MAX_BYTES} bytes, or a ferm file
+     *     with a character the plugin never writes ({@link FermText})
      */
     public static List<BundleFile> read(Path archive) throws IOException, NotABundleException {
         List<BundleFile> files = new ArrayList<>();
-        long total = 0;
+        Set<String> paths = new HashSet<>();
+        int entries = 0;
         try (InputStream in = new BufferedInputStream(Files.newInputStream(archive));
-                TarGzReader tar = new TarGzReader(in)) {
-            for (TarGzReader.Entry entry = tar.next(); entry != null; entry = tar.next()) {
-                if (!entry.isFile() && !entry.isDirectory()) {
-                    throw new NotABundleException("entry '" + entry.name() + "' is not a regular file");
+                TarArchiveInputStream tar = new TarArchiveInputStream(
+                        new BoundedInputStream(new GzipCompressorInputStream(in, true), MAX_BYTES))) {
+            for (TarArchiveEntry entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {
+                if (++entries > MAX_ENTRIES) {
+                    throw new NotABundleException("it holds more than " + MAX_ENTRIES + " entries");
                 }
-                // a directory's size counts too: its bytes would be decompressed to be skipped
-                total += entry.size();
-                if (total > MAX_BYTES) {
-                    throw new NotABundleException("it holds more than " + MAX_BYTES + " bytes");
-                }
-                if (entry.isDirectory()) {
+                BundleFile file = regularFile(entry, tar);
+                if (file == null) {
                     continue;
                 }
-                try {
-                    files.add(new BundleFile(entry.name(), tar.content(entry)));
-                } catch (IllegalArgumentException unsafeName) {
-                    throw new NotABundleException(unsafeName.getMessage());
+                if (!paths.add(file.path())) {
+                    throw new NotABundleException("it holds " + file.path() + " twice");
                 }
+                checkPlace(file);
+                files.add(file);
             }
+        } catch (BoundedInputStream.TooLargeException tooLarge) {
+            throw new NotABundleException("it holds more than " + MAX_BYTES + " bytes");
         } catch (IOException notGzipTar) {
             if (!Files.isReadable(archive)) {
                 throw notGzipTar;
@@ -74,6 +87,48 @@ public final class BundleReader {
             throw new NotABundleException("it is not a gzip tar archive (" + notGzipTar.getMessage() + ")");
         }
         return List.copyOf(files);
+    }
+
+    /** The entry's file; null for a directory; refused for links, devices and every other kind tar knows. */
+    private static BundleFile regularFile(TarArchiveEntry entry, TarArchiveInputStream tar)
+            throws IOException, NotABundleException {
+        byte kind = entry.getLinkFlag();
+        String name = entry.getName();
+        try {
+            if (kind == TarConstants.LF_DIR && name.endsWith("/")) {
+                BundleFile.checkPath(name.substring(0, name.length() - 1));
+                return null;
+            }
+            if (kind != TarConstants.LF_NORMAL && kind != TarConstants.LF_OLDNORM || name.endsWith("/")) {
+                throw new NotABundleException("entry '" + name + "' is not a regular file");
+            }
+            if (entry.getSize() > MAX_BYTES) {
+                throw new NotABundleException("it holds more than " + MAX_BYTES + " bytes");
+            }
+            return new BundleFile(name, tar.readNBytes((int) entry.getSize()));
+        } catch (IllegalArgumentException unsafeName) {
+            throw new NotABundleException(unsafeName.getMessage());
+        }
+    }
+
+    /**
+     * Every file is in ferm.d/, which ferm includes whole but for dot-files: those must be manifests, all
+     * others are ferm text.
+     */
+    private static void checkPlace(BundleFile file) throws NotABundleException {
+        String path = file.path();
+        String directory = BundleLayout.FERM_DIRECTORY;
+        if (!path.startsWith(directory) || path.indexOf('/', directory.length()) >= 0) {
+            throw new NotABundleException(path + " is not a file ferm:bundle writes (every file of a bundle is"
+                    + " right in " + directory + ")");
+        }
+        if (path.startsWith(directory + ".")) {
+            if (!isManifestPath(path) && !path.endsWith(BundleLayout.HOST_MANIFEST_SUFFIX)) {
+                throw new NotABundleException(path + " is not a file ferm:bundle writes (its dot-files are manifests)");
+            }
+        } else {
+            FermText.check(file);
+        }
     }
 
     /** Whether {@code path} is where a bundle keeps a service's manifest. */

@@ -17,7 +17,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * Every check of form, from the descriptor as Jackson read it to a {@link Descriptor} without nulls: values
+ * Every check of form, from the descriptor as its YAML was read to a {@link Descriptor} without nulls: values
  * present, required keys there, lists that must hold entries holding some, choices one of their words.
  */
 final class DescriptorShape {

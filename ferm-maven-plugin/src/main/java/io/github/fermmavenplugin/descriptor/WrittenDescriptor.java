@@ -1,13 +1,12 @@
 package io.github.fermmavenplugin.descriptor;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The descriptor as Jackson reads it, every value with its position, nothing checked yet: a key that is
+ * The descriptor as read from its YAML, every value with its position, nothing checked yet: a key that is
  * absent is null, a key without a value is a {@link Located} holding null. {@link DescriptorShape} turns it
- * into a {@link Descriptor}.
+ * into a {@link Descriptor}. Each YAML key is its component's name in snake case.
  */
 record WrittenDescriptor(
         Located<Integer> version,
@@ -25,8 +24,8 @@ record WrittenDescriptor(
             Located<String> bridge,
             Located<List<Located<String>>> external,
             Located<List<Located<String>>> inherited,
-            @JsonProperty("gateway_mode_ipv4") Located<String> gatewayModeIpv4,
-            @JsonProperty("gateway_mode_ipv6") Located<String> gatewayModeIpv6,
+            Located<String> gatewayModeIpv4,
+            Located<String> gatewayModeIpv6,
             Located<Map<String, Located<List<Located<String>>>>> preserve) {
     }
 

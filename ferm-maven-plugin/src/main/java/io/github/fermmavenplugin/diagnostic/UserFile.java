@@ -64,6 +64,9 @@ public record UserFile(Path path, String text, String sha256) {
     }
 
     private static String decodeUtf8(byte[] bytes, SourcePosition whole, String role) {
+        if (isAscii(bytes)) {
+            return new String(bytes, StandardCharsets.US_ASCII); // one copy, where the decoder makes three
+        }
         try {
             return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
@@ -73,6 +76,15 @@ public record UserFile(Path path, String text, String sha256) {
         } catch (CharacterCodingException e) {
             throw new InvalidInputException(whole, "the " + role + " is not valid UTF-8", "Save it as UTF-8.");
         }
+    }
+
+    private static boolean isAscii(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Lowercase hex SHA-256, as the bundle manifest records every file. */

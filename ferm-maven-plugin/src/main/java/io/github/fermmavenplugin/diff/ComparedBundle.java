@@ -1,11 +1,13 @@
 package io.github.fermmavenplugin.diff;
 
 import io.github.fermmavenplugin.bundle.BundleFile;
+import io.github.fermmavenplugin.bundle.BundleLayout;
 import io.github.fermmavenplugin.bundle.BundleReader;
 import io.github.fermmavenplugin.bundle.BundleReader.NotABundleException;
 import io.github.fermmavenplugin.bundle.Grant;
 import io.github.fermmavenplugin.diagnostic.InvalidInputException;
 import io.github.fermmavenplugin.diagnostic.SourcePosition;
+import io.github.fermmavenplugin.diagnostic.UserFile;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +23,7 @@ import java.util.TreeSet;
  * What {@code ferm:diff} compares of a bundle archive: the grants of every service it holds (one for a
  * service bundle, each service of a host bundle), and its ferm files' text.
  *
- * @param fermFiles path to text, sorted by path; manifests left out
+ * @param fermFiles path to text, sorted by path; manifests (service and host) left out
  */
 public record ComparedBundle(List<Grant> grants, SortedMap<String, String> fermFiles) {
 
@@ -41,6 +43,23 @@ public record ComparedBundle(List<Grant> grants, SortedMap<String, String> fermF
         return List.copyOf(lines);
     }
 
+    /**
+     * The files every bundle shares whose text differs from {@code previous}'s, each as
+     * "ferm.d/00-docker.ferm sha256:<its new digest>": they say from which interfaces every rule admits
+     * traffic (docker.external), which swarm peers get in, and what happens to the rest (defaults), which no
+     * grant records, so a new interface would widen every rule unseen. Empty when they are equal.
+     */
+    public List<String> sharedFileChangesFrom(ComparedBundle previous) {
+        List<String> changes = new ArrayList<>();
+        for (String path : List.of(BundleLayout.DOCKER_CHAINS_FILE, BundleLayout.SWARM_FILE, BundleLayout.FALLBACK_FILE)) {
+            String now = fermFiles.getOrDefault(path, "");
+            if (!now.equals(previous.fermFiles.getOrDefault(path, ""))) {
+                changes.add(path + " sha256:" + UserFile.sha256(now.getBytes(StandardCharsets.UTF_8)));
+            }
+        }
+        return List.copyOf(changes);
+    }
+
     /** @throws InvalidInputException if the archive is no bundle of this plugin */
     public static ComparedBundle read(String origin, Path archive) throws IOException {
         try {
@@ -48,9 +67,7 @@ public record ComparedBundle(List<Grant> grants, SortedMap<String, String> fermF
             Map<String, String> fermFiles = new TreeMap<>();
             int manifests = 0;
             for (BundleFile file : BundleReader.read(archive)) {
-                if (!BundleReader.isManifestPath(file.path())) {
-                    fermFiles.put(file.path(), new String(file.content(), StandardCharsets.UTF_8));
-                } else {
+                if (BundleReader.isManifestPath(file.path())) {
                     manifests++;
                     try {
                         grants.addAll(Grant.of(BundleReader.manifest(file)));
@@ -58,6 +75,9 @@ public record ComparedBundle(List<Grant> grants, SortedMap<String, String> fermF
                         throw new NotABundleException("a rule of " + file.path() + " is not as ferm:bundle writes it: "
                                 + unreadable.getMessage());
                     }
+                } else if (!file.path().startsWith(BundleLayout.FERM_DIRECTORY + ".")) {
+                    // The other dot-file, a host bundle's manifest, is no ferm text: ferm skips it.
+                    fermFiles.put(file.path(), new String(file.content(), StandardCharsets.UTF_8));
                 }
             }
             if (manifests == 0) {

@@ -5,20 +5,45 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.fermmavenplugin.bundle.Grant;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The report of {@code ferm:diff}, as text for the log and {@code target/ferm-diff.txt}, and as JSON for
  * tools ({@code target/ferm-diff.json}).
  *
  * @param previous the coordinates compared with, empty for a first release
+ * @param sharedFileChanges see {@link ComparedBundle#sharedFileChangesFrom}: each may widen every rule
  * @param fileDiff the unified diff of the ferm files
  */
-public record DiffReport(String current, Optional<String> previous, PolicyDiff diff, List<String> fileDiff) {
+public record DiffReport(String current, Optional<String> previous, PolicyDiff diff, List<String> sharedFileChanges,
+        List<String> fileDiff) {
 
     public DiffReport {
+        sharedFileChanges = List.copyOf(sharedFileChanges);
         fileDiff = List.copyOf(fileDiff);
+    }
+
+    /** Nothing released before {@code current}: nothing to compare with. */
+    public static DiffReport firstRelease(String current) {
+        return new DiffReport(current, Optional.empty(), PolicyDiff.between(List.of(), List.of()), List.of(), List.of());
+    }
+
+    public static DiffReport between(String current, ComparedBundle now, String previous, ComparedBundle before) {
+        return new DiffReport(current, Optional.of(previous), PolicyDiff.between(before.grants(), now.grants()),
+                now.sharedFileChangesFrom(before), now.fileDiffFrom(before));
+    }
+
+    /**
+     * What this release may let in that the previous did not and {@code acknowledged} does not name: the
+     * openings' keys, then the shared file changes.
+     */
+    public List<String> unacknowledged(Set<String> acknowledged) {
+        List<String> keys = new ArrayList<>(diff.unacknowledgedOpens(acknowledged).stream().map(Grant::key).toList());
+        sharedFileChanges.stream().filter(change -> !acknowledged.contains(change)).forEach(keys::add);
+        return List.copyOf(keys);
     }
 
     /** One line of the JSON report. */
@@ -34,19 +59,23 @@ public record DiffReport(String current, Optional<String> previous, PolicyDiff d
         }
     }
 
-    @JsonPropertyOrder({"current", "previous", "opens", "closes", "fileDiff"})
-    record Json(String current, String previous, List<Change> opens, List<Change> closes, List<String> fileDiff) {
+    @JsonPropertyOrder({"current", "previous", "opens", "closes", "sharedFileChanges", "fileDiff"})
+    record Json(String current, String previous, List<Change> opens, List<Change> closes,
+            List<String> sharedFileChanges, List<String> fileDiff) {
     }
 
     public List<String> lines() {
         if (previous.isEmpty()) {
             return List.of("ferm:diff " + current + ": first release, no earlier released bundle to compare with.");
         }
-        List<String> lines = new java.util.ArrayList<>();
+        List<String> lines = new ArrayList<>();
         lines.add("ferm:diff " + current + " against " + previous.get() + ": " + diff.opens().size() + " opening(s), "
-                + diff.closes().size() + " closing(s).");
+                + diff.closes().size() + " closing(s)" + (sharedFileChanges.isEmpty() ? ""
+                        : ", " + sharedFileChanges.size() + " change(s) of the shared files") + ".");
         diff.opens().forEach(g -> lines.add("  opens:  " + describe(g)));
         diff.closes().forEach(g -> lines.add("  closes: " + describe(g)));
+        sharedFileChanges.forEach(change -> lines.add("  changes: " + change + " (docker.external or defaults: from"
+                + " which interfaces every rule admits traffic, and what happens to the rest; see its diff)"));
         if (!fileDiff.isEmpty()) {
             lines.add("The ferm files change:");
             lines.addAll(fileDiff);
@@ -62,7 +91,7 @@ public record DiffReport(String current, Optional<String> previous, PolicyDiff d
         try {
             return new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(new Json(current,
                     previous.orElse(null), diff.opens().stream().map(Change::of).toList(),
-                    diff.closes().stream().map(Change::of).toList(), fileDiff)) + "\n";
+                    diff.closes().stream().map(Change::of).toList(), sharedFileChanges, fileDiff)) + "\n";
         } catch (JsonProcessingException bug) {
             throw new UncheckedIOException("the report records always serialise", bug);
         }

@@ -44,6 +44,9 @@ final class HeredocMarkers {
 
     /** The heredocs the logical line opens, in order; none when its quoting is broken (as BuildKit). */
     static List<Heredoc> find(String logicalLine) {
+        if (logicalLine.indexOf('<') == logicalLine.lastIndexOf('<')) {
+            return List.of(); // with no variables set, every character of the words is one of the line's
+        }
         List<String> words;
         try {
             words = ShellLexer.expand(logicalLine, Map.of(), '\\', RAW, WorkBudget.standard()).words();

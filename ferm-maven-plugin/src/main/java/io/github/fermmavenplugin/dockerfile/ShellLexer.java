@@ -53,9 +53,10 @@ final class ShellLexer {
     private final Mode mode;
     private final Map<String, String> variables;
     private final WorkBudget budget;
-    private final Set<String> unset = new LinkedHashSet<>();
-    private final Set<String> empty = new LinkedHashSet<>();
-    private final Map<String, String> used = new LinkedHashMap<>();
+    /** Made when the first such variable is met: most expansions meet none. */
+    private Set<String> unset;
+    private Set<String> empty;
+    private Map<String, String> used;
     private boolean conditional;
     private String text;
     private int position;
@@ -75,12 +76,41 @@ final class ShellLexer {
 
     static Expansion expand(String text, Map<String, String> variables, char escape, Mode mode,
             WorkBudget budget) {
+        if (isLiteral(text, escape)) {
+            return new Expansion(text, literalWords(text), Set.of(), Set.of(), false, Map.of());
+        }
         ShellLexer lexer = new ShellLexer(escape, mode, variables, budget);
         lexer.text = text;
         lexer.position = 0;
         Segment whole = lexer.processUntil(EOF, mode.rawEscapes());
-        return new Expansion(whole.text(), whole.words(), Set.copyOf(lexer.unset), Set.copyOf(lexer.empty),
-                lexer.conditional, Collections.unmodifiableMap(lexer.used));
+        return new Expansion(whole.text(), whole.words(), copyOf(lexer.unset), copyOf(lexer.empty),
+                lexer.conditional, lexer.used == null ? Map.of() : Collections.unmodifiableMap(lexer.used));
+    }
+
+    /** Text without quotes, escapes and {@code $} is its own expansion in every mode: most words of a Dockerfile. */
+    private static boolean isLiteral(String text, char escape) {
+        for (int i = 0; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            if (ch == '$' || ch == '\'' || ch == '"' || ch == escape) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static List<String> literalWords(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (isSpace(text.charAt(i))) {
+                WordSplitter words = new WordSplitter();
+                words.addSplitting(text);
+                return words.finish();
+            }
+        }
+        return text.isEmpty() ? List.of() : List.of(text);
+    }
+
+    private static Set<String> copyOf(Set<String> names) {
+        return names == null ? Set.of() : Set.copyOf(names);
     }
 
     private record Segment(String text, List<String> words) {
@@ -361,10 +391,13 @@ final class ShellLexer {
     private Optional<String> lookup(String name) {
         String value = variables.get(name);
         if (value == null) {
+            unset = unset == null ? new LinkedHashSet<>() : unset;
             unset.add(name);
         } else if (value.isEmpty()) {
+            empty = empty == null ? new LinkedHashSet<>() : empty;
             empty.add(name);
         } else {
+            used = used == null ? new LinkedHashMap<>() : used;
             used.putIfAbsent(name, value);
         }
         return Optional.ofNullable(value);

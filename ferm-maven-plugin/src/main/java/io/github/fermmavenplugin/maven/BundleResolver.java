@@ -14,6 +14,8 @@ import org.eclipse.aether.resolution.ArtifactRequest;
 import org.eclipse.aether.resolution.ArtifactResolutionException;
 import org.eclipse.aether.resolution.VersionRangeRequest;
 import org.eclipse.aether.resolution.VersionRangeResolutionException;
+import org.eclipse.aether.resolution.VersionRangeResult;
+import org.eclipse.aether.transfer.MetadataNotFoundException;
 import org.eclipse.aether.version.Version;
 
 /** Finds bundle archives by coordinates in the project's repositories (local first, then remote). */
@@ -63,12 +65,21 @@ final class BundleResolver {
     /**
      * The newest version of {@code artifact} below {@code version} that is no SNAPSHOT, from the versions the
      * repositories list (their maven-metadata.xml).
+     *
+     * @throws MojoFailureException when a repository could not be asked: the resolver only records that, and
+     *     an empty answer would pass for a first release that opens nothing new
      */
     Optional<String> newestReleaseBelow(Artifact artifact, String version) throws MojoFailureException {
         VersionRangeRequest request = new VersionRangeRequest(artifact.setVersion("(," + version + ")"),
                 repositories, null);
         try {
-            List<Version> versions = system.resolveVersionRange(session, request).getVersions();
+            VersionRangeResult result = system.resolveVersionRange(session, request);
+            for (Exception unanswered : result.getExceptions()) {
+                if (!(unanswered instanceof MetadataNotFoundException)) {
+                    throw new VersionRangeResolutionException(result, unanswered.getMessage(), unanswered);
+                }
+            }
+            List<Version> versions = result.getVersions();
             return versions.stream().map(Version::toString).filter(v -> !v.endsWith("-SNAPSHOT"))
                     .reduce((older, newer) -> newer);
         } catch (VersionRangeResolutionException e) {

@@ -1,9 +1,7 @@
 package io.github.fermmavenplugin.maven;
 
-import io.github.fermmavenplugin.bundle.Grant;
 import io.github.fermmavenplugin.diff.ComparedBundle;
 import io.github.fermmavenplugin.diff.DiffReport;
-import io.github.fermmavenplugin.diff.PolicyDiff;
 import io.github.fermmavenplugin.pipeline.BundleTarget;
 import java.io.File;
 import java.io.IOException;
@@ -81,23 +79,21 @@ public class DiffMojo extends FermMojo {
             Optional<Artifact> previous = previous(resolver);
             DiffReport report;
             if (previous.isEmpty()) {
-                report = new DiffReport(project.getId(), Optional.empty(), PolicyDiff.between(now.grants(), now.grants()),
-                        List.of());
+                report = DiffReport.firstRelease(project.getId());
             } else {
                 Artifact released = previous.get();
                 String origin = BundleResolver.coordinates(released);
-                ComparedBundle before = ComparedBundle.read(origin, resolver.resolve(released).toPath());
-                report = new DiffReport(project.getId(), Optional.of(origin),
-                        PolicyDiff.between(before.grants(), now.grants()), now.fileDiffFrom(before));
+                report = DiffReport.between(project.getId(), now, origin,
+                        ComparedBundle.read(origin, resolver.resolve(released).toPath()));
             }
             write(report);
             report.lines().forEach(getLog()::info);
-            List<Grant> unacknowledged = report.diff().unacknowledgedOpens(new HashSet<>(
+            List<String> unacknowledged = report.unacknowledged(new HashSet<>(
                     acknowledgedWidenings == null ? List.of() : acknowledgedWidenings));
             if (failOnWidening && !unacknowledged.isEmpty()) {
                 StringBuilder message = new StringBuilder("This build lets in traffic that " + report.previous().get()
                         + " did not, and failOnWidening is set:");
-                unacknowledged.forEach(g -> message.append("\n  ").append(g.key()));
+                unacknowledged.forEach(key -> message.append("\n  ").append(key));
                 message.append("\nReview each opening; to accept it, add it as an <acknowledgedWidening> to"
                         + " <acknowledgedWidenings> of ferm:diff.");
                 throw new MojoFailureException(message.toString());

@@ -134,17 +134,6 @@ class HostAggregatorTest {
     }
 
     @Test
-    void refusesOneFileFromTwoBundlesWithOtherBytes() throws IOException {
-        ServiceBundle billing = withExtraFile(built("a", service("billing", "eth0", WEB)), "one");
-        ServiceBundle orders = withExtraFile(built("b", service("orders", "eth0", PUBLISHED)), "two");
-        assertThatThrownBy(() -> HostAggregator.aggregate(List.of(billing, orders), "h", HOST, "v"))
-                .isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining("ferm.d/50-site.ferm comes from service billing (com.example:a:1.0")
-                .hasMessageContaining("and service orders (com.example:b:1.0")
-                .hasMessageContaining("with other content");
-    }
-
-    @Test
     void refusesAnArchiveWhoseFilesAreNotThoseItsManifestLists() throws IOException {
         ServiceBundle billing = built("a", service("billing", "eth0", WEB));
         List<BundleFile> tampered = new ArrayList<>(billing.files().stream()
@@ -164,20 +153,5 @@ class HostAggregatorTest {
         assertThatThrownBy(() -> ServiceBundle.read("g:a:1", jar))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("is not a gzip tar archive");
-    }
-
-    /** The bundle with one more file, listed in a manifest rewritten to match, so that only the content clashes. */
-    private ServiceBundle withExtraFile(ServiceBundle bundle, String content) throws IOException {
-        List<BundleFile> files = new ArrayList<>(bundle.files().stream()
-                .filter(f -> !BundleReader.isManifestPath(f.path())).toList());
-        files.add(new BundleFile("ferm.d/50-site.ferm", ("# " + content + "\n").getBytes(StandardCharsets.UTF_8)));
-        BundleManifest m = bundle.manifest();
-        BundleManifest rewritten = new BundleManifest(m.service(), m.maven(), m.pluginVersion(), m.descriptor(),
-                m.dockerfile(), m.exposedPorts(), m.inheritedPorts(), m.labels(), m.rules(), BundleManifest.digestsOf(files),
-                m.routedFamilies());
-        files.add(rewritten.toBundleFile());
-        Path archive = bundle.archive().resolveSibling("extra.tar.gz");
-        BundleArchive.write(files, archive, Instant.EPOCH);
-        return ServiceBundle.read(bundle.origin(), archive);
     }
 }

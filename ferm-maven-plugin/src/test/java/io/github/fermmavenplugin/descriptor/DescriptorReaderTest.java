@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.fermmavenplugin.descriptor.Descriptor.RuleSpec;
 import io.github.fermmavenplugin.diagnostic.InvalidInputException;
+import io.github.fermmavenplugin.diagnostic.UserFile;
 import io.github.fermmavenplugin.testing.TempFiles;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -103,6 +106,14 @@ class DescriptorReaderTest {
             list expected                  | version: 1\\ningress:\\n  - name: web\\n    ports: 80          | :4:12: 'ingress[0].ports' must be a list, like [80, 443]
             mapping expected               | version: 1\\ndocker: bridge                                 | :2:9: 'docker' must be a mapping of keys to values
             number expected                | version: one                                                  | :1:10: 'version' must be a whole number
+            a fraction is no version       | version: 1.5                                                  | :1:10: 'version' must be a whole number
+            quoted text is no number       | version: '1'                                                  | :1:10: 'version' must be a whole number
+            version out of range           | version: 99999999999                                          | :1:21: not a valid descriptor: Numeric value (99999999999) out of range of int
+            unknown quoted key, at its quote | version: 1\\n'servcie': x                                   | :2:1: unknown key 'servcie'
+            unknown key, a type error below| version: 1\\ningress:\\n  - name: web\\n    prts: [80]\\n    from: any | :5:11: 'ingress[0].from' must be a list
+            duplicate inside an unknown key| version: 1\\nextra: {a: 1, a: 2}                             | :2:16: not a valid descriptor: Duplicate field 'a'
+            an anchor below a mistake      | version: 1\\nservcie: x\\ngroups: {g: &x [10.0.0.0/8]}    | :3:13: the anchor &x: anchors and aliases are not supported
+            key that is a list             | version: 1\\n? [a]\\n: 1                                     | :2:3: not a valid descriptor: a key must be a single value, not a list or mapping
             boolean expected               | defaults:\\n  log: loud                                      | :2:8: 'defaults.log' must be true or false
             scalar expected                | service: [a, b]                                               | :1:10: 'service' must be a single value, not a list or mapping
             duplicate key                  | version: 1\\nversion: 1                                     | :2:8: not a valid descriptor: Duplicate field 'version'
@@ -113,6 +124,37 @@ class DescriptorReaderTest {
         assertThatThrownBy(() -> read(yaml.replace("\\n", "\n")))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining(dir.resolve("firewall.yaml") + expected);
+    }
+
+    @Test
+    void numbersAndBooleansStandAsWrittenWhereTextIsExpected() {
+        Descriptor d = read("version: 0x1\ndefaults: {log: yes}\ningress:\n  - {name: w, ports: [80, 8_080, on, .inf, 1e3]}\n");
+
+        assertThat(d.version().value()).isEqualTo(1);
+        assertThat(d.defaults().log()).isTrue();
+        assertThat(d.ingress().get(0).value().ports().orElseThrow()).extracting(Located::value)
+                .containsExactly("80", "8_080", "on", ".inf", "1e3");
+    }
+
+    /** The descriptor is read with SnakeYAML alone: Jackson and its YAML module are not needed, nor loaded. */
+    @Test
+    void readsWithoutJacksonOnTheClassPath() throws Exception {
+        URL[] withoutJackson = {codeSource(DescriptorReader.class), codeSource(org.yaml.snakeyaml.events.Event.class)};
+        try (URLClassLoader loader = new URLClassLoader(withoutJackson, ClassLoader.getPlatformClassLoader())) {
+            assertThatThrownBy(() -> loader.loadClass("com.fasterxml.jackson.databind.ObjectMapper"))
+                    .isInstanceOf(ClassNotFoundException.class);
+            Class<?> userFile = loader.loadClass(UserFile.class.getName());
+            Object file = userFile.getConstructor(Path.class, String.class, String.class)
+                    .newInstance(dir.resolve("firewall.yaml"), "version: 1\nservice: shop\n", "digest");
+            Object descriptor = loader.loadClass(DescriptorReader.class.getName()).getMethod("read", userFile)
+                    .invoke(null, file);
+
+            assertThat(descriptor).hasToString(read("version: 1\nservice: shop\n").toString());
+        }
+    }
+
+    private static URL codeSource(Class<?> type) {
+        return type.getProtectionDomain().getCodeSource().getLocation();
     }
 
     @Test

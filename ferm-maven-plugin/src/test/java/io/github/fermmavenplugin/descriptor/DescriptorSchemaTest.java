@@ -3,7 +3,6 @@ package io.github.fermmavenplugin.descriptor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -197,12 +196,9 @@ class DescriptorSchemaTest {
         return names;
     }
 
-    /** The keys as Jackson reads them: a component's own name, or the one its @JsonProperty gives. */
+    /** The keys as the descriptor's reader binds them. */
     private static Set<String> componentNames(Class<? extends Record> type) {
-        return new TreeSet<>(Arrays.stream(type.getRecordComponents()).map(component -> {
-            JsonProperty renamed = component.getAccessor().getAnnotation(JsonProperty.class);
-            return renamed == null ? component.getName() : renamed.value();
-        }).toList());
+        return new TreeSet<>(Arrays.stream(type.getRecordComponents()).map(DescriptorBinding::yamlKey).toList());
     }
 
     /** Mistakes a schema can see: an editor flags them, and the plugin refuses them too. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.fermmavenplugin.diagnostic.InvalidInputException;
 import io.github.fermmavenplugin.diagnostic.UserFile;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -22,6 +23,32 @@ class LargeDockerfilesTest {
 
     private static ImageMetadata read(String text) {
         return DockerfileReader.read(new UserFile(DOCKERFILE, text, "0".repeat(64)), BuildOptions.DEFAULT);
+    }
+
+    /**
+     * 1 MiB of ENV, ARG, LABEL and RUN with variables expanded, and comments: the reader allocates a bounded
+     * multiple of the text: 32 bytes a character, 54 before literal words skipped the lexer and lines without two
+     * '<' the heredoc search.
+     */
+    @Test
+    void readingAMebibyteAllocatesLittleMoreThanTheTextManyTimesOver() {
+        StringBuilder text = new StringBuilder("FROM debian:12\nARG BASE=/opt/app\n");
+        for (int i = 0; text.length() < 1_000_000; i++) {
+            text.append(switch (i % 4) {
+                case 0 -> "ENV VAR_" + i + "=${BASE}/lib/" + i;
+                case 1 -> "ARG ARG_" + i + "=" + i;
+                case 2 -> "LABEL com.example.label-" + i + "=\"value ${VAR_" + (i - 2) + "}\"";
+                default -> "RUN echo step " + i + " && mkdir -p ${BASE}/" + i;
+            }).append("\n# ").append("x".repeat(40)).append('\n');
+        }
+        String dockerfile = text.append("EXPOSE 80\n").toString();
+        read(dockerfile); // classes loaded, code compiled: what is counted below is the reading alone
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long before = threads.getCurrentThreadAllocatedBytes();
+        assertThat(read(dockerfile).ports()).hasSize(1);
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+
+        assertThat(allocated / dockerfile.length()).as("bytes allocated per character read").isLessThan(42);
     }
 
     @Test

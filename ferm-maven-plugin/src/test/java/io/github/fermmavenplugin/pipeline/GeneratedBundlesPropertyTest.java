@@ -3,6 +3,7 @@ package io.github.fermmavenplugin.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.github.fermmavenplugin.aggregate.ServiceBundle;
 import io.github.fermmavenplugin.diagnostic.UserFile;
 import io.github.fermmavenplugin.ferm.FermCheck;
 import io.github.fermmavenplugin.ferm.RuleBudget;
@@ -118,6 +119,8 @@ class GeneratedBundlesPropertyTest {
             }
             assertThat(DescriptorSchema.problems(scenario.descriptor()))
                     .as("what the shipped JSON Schema says of a descriptor the plugin accepts").isEmpty();
+            // The release goals read deployed bundles strictly: every bundle ferm:bundle writes must pass.
+            ServiceBundle.read("generated", run.archive());
             Optional<Path> ferm = fermOrSkip();
             Statistics.label("ferm").collect(ferm.isPresent() ? "bundle loaded by ferm" : "ferm not installed: skipped");
             if (ferm.isPresent()) {
