@@ -5,11 +5,16 @@
 #
 #   benchmarks/build-overhead.sh [ROUNDS]      (default 7; needs a warm ~/.m2, runs offline)
 #
-# Variants, each `mvn -o -q package` of a copy of example-project:
-#   skip      -Dferm.skip=true                  the build without the plugin's work
-#   plugin    -Dferm.verify=false               the plugin, without running ferm
-#   verify    -Dferm.verify=auto                the plugin, with ferm checking the bundle when installed
-#   assembly  -Dferm.skip=true -Passembly       maven-assembly-plugin packing the same ferm.d files into a tar.gz
+# Variants, each `mvn -o -q package` of a copy of example-project from an empty target/ (removed before
+# the clock starts), so that every build does the whole work and nothing is up to date:
+#   none      the example without the plugin declared   the build as if the plugin did not exist
+#   skip      -Dferm.skip=true                          Maven still resolves the plugin and makes its class realm
+#   plugin    -Dferm.verify=false                       the plugin, without running ferm
+#   verify    -Dferm.verify=auto                        the plugin, with ferm checking the bundle when installed
+#   assembly  without the plugin, -Passembly            maven-assembly-plugin packing the same ferm.d files
+# Each timed build records wall time and CPU time (user + system of all Maven's threads): CPU time is
+# what a busy machine disturbs least. One more build of each variant, untimed, counts the classes its JVM
+# loads (-Xlog:class+load), which does not depend on the load at all.
 # The plugin is installed into a scratch local repository (ROOT/target/build-overhead), never into ~/.m2.
 set -euo pipefail
 
@@ -25,8 +30,8 @@ rm -rf "$work"
 mkdir -p "$work"
 "${mvn[@]}" -f "$root/pom.xml" install -pl .,ferm-maven-plugin -DskipTests -Dinvoker.skip=true >&2
 
-# The example as a project of its own: its parent pom beside it, and an 'assembly' profile that packs
-# the files of the plugin's bundle, unpacked into ferm-d/.
+# The example as a project of its own: its parent pom beside it, an 'assembly' profile that packs the
+# files of the plugin's bundle, unpacked into ferm-d/, and pom-none.xml, the same without the plugin.
 cp "$root/pom.xml" "$work/pom.xml"
 cp -r "$root/example-project" "$project"
 rm -rf "$project/target"
@@ -35,9 +40,9 @@ mkdir "$work/unpacked"
 tar -xzf "$(ls "$project"/target/*-ferm.tar.gz)" -C "$work/unpacked"
 mv "$work/unpacked/ferm.d" "$project/ferm-d"
 cp "$root/benchmarks/build-overhead/assembly.xml" "$project/assembly.xml"
-python3 - "$project/pom.xml" <<'PY'
+python3 - "$project/pom.xml" "$project/pom-none.xml" <<'PY'
 import sys
-path = sys.argv[1]
+path, without_plugin = sys.argv[1], sys.argv[2]
 pom = open(path).read()
 profile = """
   <profiles>
@@ -64,59 +69,75 @@ profile = """
     </profile>
   </profiles>
 </project>"""
-open(path, "w").write(pom.replace("</project>", profile, 1))
+pom = pom.replace("</project>", profile, 1)
+open(path, "w").write(pom)
+start = pom.index("<plugin>\n        <groupId>io.github.fermmavenplugin</groupId>")
+end = pom.index("</plugin>", start) + len("</plugin>")
+open(without_plugin, "w").write(pom[:start] + pom[end:])
 PY
 
 declare -A args=(
-  [skip]="-Dferm.skip=true"
-  [plugin]="-Dferm.verify=false"
-  [verify]="-Dferm.verify=auto"
-  [assembly]="-Dferm.skip=true -Passembly"
+  [none]="-f $project/pom-none.xml"
+  [skip]="-f $project/pom.xml -Dferm.skip=true"
+  [plugin]="-f $project/pom.xml -Dferm.verify=false"
+  [verify]="-f $project/pom.xml -Dferm.verify=auto"
+  [assembly]="-f $project/pom-none.xml -Passembly"
 )
-variants=(skip plugin verify assembly)
+variants=(none skip plugin verify assembly)
 times="$work/times.tsv"
+classes="$work/classes.tsv"
 : > "$times"
+: > "$classes"
 
-# One build, untimed, of every variant: the file cache and the assembly plugin's classes warm.
+# One untimed build of every variant: the file cache and the plugins' jars warm, and the classes counted.
 for variant in "${variants[@]}"; do
+  rm -rf "$project/target"
   # shellcheck disable=SC2086
-  "${mvn[@]}" -f "$project/pom.xml" package ${args[$variant]} >&2
+  MAVEN_OPTS="${MAVEN_OPTS:-} -Xlog:class+load:file=$work/classes.log" "${mvn[@]}" package ${args[$variant]} >&2
+  printf '%s\t%s\n' "$variant" "$(wc -l < "$work/classes.log")" >> "$classes"
+  rm "$work/classes.log"
 done
 
 for round in $(seq 1 "$rounds"); do
   for variant in $(printf '%s\n' "${variants[@]}" | shuf); do
+    rm -rf "$project/target"
     start=$(date +%s%N)
     # shellcheck disable=SC2086
-    "${mvn[@]}" -f "$project/pom.xml" package ${args[$variant]} >&2
+    /usr/bin/time -f '%U %S' -o "$work/cpu" "${mvn[@]}" package ${args[$variant]} >&2
     end=$(date +%s%N)
-    printf '%s\t%s\t%s\n' "$round" "$variant" "$(( (end - start) / 1000000 ))" >> "$times"
+    read -r user system < "$work/cpu"
+    printf '%s\t%s\t%s\t%s\n' "$round" "$variant" "$(( (end - start) / 1000000 ))" "$user $system" >> "$times"
   done
   echo "round $round of $rounds done" >&2
 done
 
-python3 - "$times" "$(nproc)" "$(cut -d' ' -f1-3 /proc/loadavg)" <<'PY'
+python3 - "$times" "$classes" "$(nproc)" "$(cut -d' ' -f1-3 /proc/loadavg)" <<'PY'
 import statistics, sys
 from collections import defaultdict
 rows = [line.split("\t") for line in open(sys.argv[1]).read().split("\n") if line]
-ms = defaultdict(dict)
-for round_, variant, millis in rows:
-    ms[variant][round_] = int(millis)
-rounds = sorted(ms["skip"])
-def median(values):
-    return statistics.median(values) / 1000
-def paired(a, b):
-    return median([ms[a][r] - ms[b][r] for r in rounds])
-print(f"{len(rounds)} rounds, {sys.argv[2]} cores, load average {sys.argv[3]} at the end")
-print("variant    median build (s)")
-for variant in ["skip", "plugin", "verify", "assembly"]:
-    print(f"{variant:<10} {median(ms[variant].values()):.2f}")
-plugin = paired("plugin", "skip")
-verify = paired("verify", "plugin")
-assembly = paired("assembly", "skip")
-print(f"plugin overhead (verify=false), median of paired plugin - skip: {plugin:.2f} s")
-print(f"cost of verify=auto on its own, median of paired verify - plugin: {verify:.2f} s")
-print(f"assembly overhead, median of paired assembly - skip: {assembly:.2f} s")
-print(f"plugin / assembly, medians of whole builds: {median(ms['plugin'].values()) / median(ms['assembly'].values()):.3f}")
+wall, cpu = defaultdict(dict), defaultdict(dict)
+for round_, variant, wall_ms, cpu_seconds in rows:
+    wall[variant][round_] = int(wall_ms) / 1000
+    cpu[variant][round_] = sum(float(s) for s in cpu_seconds.split())
+classes = dict(line.split("\t") for line in open(sys.argv[2]).read().split("\n") if line)
+rounds = sorted(wall["none"])
+def paired(seconds, a, b):
+    return statistics.median([seconds[a][r] - seconds[b][r] for r in rounds])
+print(f"{len(rounds)} rounds, {sys.argv[3]} cores, load average {sys.argv[4]} at the end")
+print(f"{'variant':<10} {'median wall (s)':>16} {'median CPU (s)':>15} {'classes loaded':>15}")
+for variant in ["none", "skip", "plugin", "verify", "assembly"]:
+    print(f"{variant:<10} {statistics.median(wall[variant].values()):>16.2f}"
+          f" {statistics.median(cpu[variant].values()):>15.2f} {int(classes[variant]):>15}")
+print("medians of paired differences: wall s (CPU s)")
+for label, a, b in [("plugin overhead with verify=false, plugin - skip", "plugin", "skip"),
+                    ("resolving the plugin and making its realm, skip - none", "skip", "none"),
+                    ("the plugin's whole cost, plugin - none", "plugin", "none"),
+                    ("cost of verify=auto on its own, verify - plugin", "verify", "plugin"),
+                    ("maven-assembly-plugin's whole cost, assembly - none", "assembly", "none")]:
+    print(f"  {label}: {paired(wall, a, b):.2f} ({paired(cpu, a, b):.2f})")
+plugin, assembly = paired(wall, "plugin", "none"), paired(wall, "assembly", "none")
+print(f"plugin / assembly, medians of whole builds: "
+      f"{statistics.median(wall['plugin'].values()) / statistics.median(wall['assembly'].values()):.3f}")
 if assembly > 0:
-    print(f"plugin overhead / assembly overhead: {plugin / assembly:.2f}")
+    print(f"plugin's whole cost / assembly's whole cost: {plugin / assembly:.2f}")
 PY

@@ -1,16 +1,10 @@
 package io.github.fermmavenplugin.bundle;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
 import io.github.fermmavenplugin.diagnostic.UserFile;
-import java.io.UncheckedIOException;
-import java.util.Arrays;
+import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -23,9 +17,10 @@ import static java.util.Collections.unmodifiableSortedMap;
  * bundle was made from and what it holds, so that an operator can tell which build a host's firewall came
  * from and whether a file was edited since.
  *
- * <p>{@link #toJson()} is deterministic: keys in the order of the record components, labels sorted by
- * key, files sorted by path, two-space indent, LF line ends and a final newline. Lists keep the order they
- * are given in (rules apply in order).
+ * <p>{@link #toJson()} is deterministic: keys in the order the {@link JsonPropertyOrder} annotations give
+ * (which it writes by hand; the release goals read the manifest back with Jackson, {@link BundleReader#manifest}),
+ * labels sorted by key, files sorted by path, two-space indent, LF line ends and a final newline. Lists keep
+ * the order they are given in (rules apply in order).
  *
  * @param exposedPorts the ports the Dockerfile EXPOSEs, as "80/tcp"
  * @param inheritedPorts the ports the descriptor declares as exposed by an external base image
@@ -50,8 +45,6 @@ public record BundleManifest(
         List<Rule> rules,
         List<FileDigest> files,
         List<String> routedFamilies) {
-
-    private static final ObjectWriter JSON_WRITER = new ObjectMapper().writer(prettyPrinter());
 
     public BundleManifest {
         Objects.requireNonNull(service, "service");
@@ -141,14 +134,22 @@ public record BundleManifest(
 
     /** The manifest as UTF-8 JSON text. */
     public byte[] toJson() {
-        try {
-            byte[] json = JSON_WRITER.writeValueAsBytes(this);
-            byte[] withNewline = Arrays.copyOf(json, json.length + 1);
-            withNewline[json.length] = '\n';
-            return withNewline;
-        } catch (JsonProcessingException bug) {
-            throw new UncheckedIOException("the manifest records always serialise", bug);
-        }
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("service", service);
+        json.put("maven", ordered("groupId", maven.groupId(), "artifactId", maven.artifactId(),
+                "version", maven.version()));
+        json.put("pluginVersion", pluginVersion);
+        json.put("descriptor", ordered("path", descriptor.path(), "sha256", descriptor.sha256()));
+        json.put("dockerfile", ordered("path", dockerfile.path(), "sha256", dockerfile.sha256(),
+                "stage", dockerfile.stage()));
+        json.put("exposedPorts", exposedPorts);
+        json.put("inheritedPorts", inheritedPorts);
+        json.put("labels", labels);
+        json.put("routedFamilies", routedFamilies);
+        json.put("rules", rules.stream().map(rule -> ordered("name", rule.name(), "chain", rule.chain(),
+                "ports", rule.ports(), "from", rule.from())).toList());
+        json.put("files", files.stream().map(file -> ordered("path", file.path(), "sha256", file.sha256())).toList());
+        return (JsonText.of(json) + "\n").getBytes(StandardCharsets.UTF_8);
     }
 
     /** The manifest as the bundle file it is stored in. */
@@ -156,12 +157,12 @@ public record BundleManifest(
         return new BundleFile(pathFor(service), toJson());
     }
 
-    private static DefaultPrettyPrinter prettyPrinter() {
-        DefaultIndenter twoSpacesLf = new DefaultIndenter("  ", "\n");
-        Separators separators = Separators.createDefaultInstance()
-                .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
-                .withObjectEmptySeparator("")
-                .withArrayEmptySeparator("");
-        return new DefaultPrettyPrinter(separators).withObjectIndenter(twoSpacesLf).withArrayIndenter(twoSpacesLf);
+    /** A JSON object of the given keys and values, in that order. */
+    private static Map<String, Object> ordered(Object... keysAndValues) {
+        Map<String, Object> object = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            object.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return object;
     }
 }

@@ -186,7 +186,7 @@ class BundleArchiveTest {
     }
 
     /** Runs GNU tar in UTC and the C locale; skips the test when there is no tar to run. */
-    private static String runTar(String... arguments) throws IOException, InterruptedException {
+    static String runTar(String... arguments) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("tar"));
         command.addAll(List.of(arguments));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);

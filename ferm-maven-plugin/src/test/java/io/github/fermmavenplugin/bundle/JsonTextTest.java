@@ -1,0 +1,73 @@
+package io.github.fermmavenplugin.bundle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The hand-written manifest JSON is the text Jackson wrote for it before, byte for byte. */
+class JsonTextTest {
+
+    /** The writer BundleManifest used until it wrote its JSON by hand. */
+    private static final ObjectWriter JACKSON = new ObjectMapper().writer(new DefaultPrettyPrinter(
+            Separators.createDefaultInstance()
+                    .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+                    .withObjectEmptySeparator("")
+                    .withArrayEmptySeparator(""))
+            .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+            .withArrayIndenter(new DefaultIndenter("  ", "\n")));
+
+    static Stream<Object> trees() {
+        Map<String, Object> nested = new LinkedHashMap<>();
+        nested.put("z", "last key first");
+        nested.put("a", null);
+        nested.put("empty list", List.of());
+        nested.put("empty map", Map.of());
+        nested.put("list", List.of("x", List.of(), List.of("y", "z"), Map.of("k", "v")));
+        return Stream.of("", "plain", null, List.of(), Map.of(), List.of("one"), Map.of("k", "v"), nested,
+                List.of(nested, nested));
+    }
+
+    @ParameterizedTest
+    @MethodSource("trees")
+    void laysOutEveryTreeAsJacksonDid(Object tree) throws Exception {
+        assertThat(JsonText.of(tree)).isEqualTo(JACKSON.writeValueAsString(tree));
+    }
+
+    @Test
+    void escapesEveryCharacterAsJacksonDid() throws Exception {
+        List<String> strings = new ArrayList<>();
+        for (char c = 0; c < Character.MIN_SURROGATE; c++) {
+            strings.add("<" + c + ">");
+        }
+        for (int c = Character.MAX_SURROGATE + 1; c <= Character.MAX_VALUE; c++) {
+            strings.add("<" + (char) c + ">");
+        }
+        strings.add(new String(Character.toChars(0x1F525)));
+        strings.add(new String(Character.toChars(Character.MAX_CODE_POINT)));
+
+        for (String string : strings) {
+            assertThat(JsonText.of(string)).as("U+%04X", (int) string.charAt(1 % string.length()))
+                    .isEqualTo(JACKSON.writeValueAsString(string));
+        }
+    }
+
+    @Test
+    void refusesWhatHasNoJsonForm() {
+        assertThatThrownBy(() -> JsonText.of(Arrays.asList("a", 1))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("java.lang.Integer");
+    }
+}
