@@ -107,8 +107,7 @@ public class BundleMojo extends AbstractFermMojo {
             return;
         }
         getLog().debug("Building the bundle: " + ((BuildFingerprint.Stale) last).reason());
-        BuildFingerprint.forget(target);
-        BundlePipeline.discard(target.directory(), target.archive());
+        discard(target);
 
         Analysis analysis = analyse(parameters);
         List<BundleFile> files = render(analysis);
@@ -139,10 +138,15 @@ public class BundleMojo extends AbstractFermMojo {
     /** A build that fails leaves no bundle, not even an earlier build's that could be taken for this one's. */
     private static void discardQuietly(BundleTarget target, Throwable failure) {
         try {
-            BuildFingerprint.forget(target);
-            BundlePipeline.discard(target.directory(), target.archive());
+            discard(target);
         } catch (IOException | RuntimeException e) {
             failure.addSuppressed(e);
         }
+    }
+
+    /** Removes the last build's bundle and, first, its record, so that nothing can pass for up to date. */
+    private static void discard(BundleTarget target) throws IOException {
+        BuildFingerprint.forget(target);
+        BundlePipeline.discard(target.directory(), target.archive());
     }
 }
