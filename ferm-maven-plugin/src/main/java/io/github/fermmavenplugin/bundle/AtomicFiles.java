@@ -14,7 +14,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /** File system steps shared by the writers: permissions, moves that replace, removal of whole trees. */
-final class AtomicFiles {
+public final class AtomicFiles {
 
     static final Set<PosixFilePermission> FILE_PERMISSIONS = PosixFilePermissions.fromString("rw-r--r--");
     static final Set<PosixFilePermission> DIRECTORY_PERMISSIONS = PosixFilePermissions.fromString("rwxr-xr-x");
@@ -30,7 +30,7 @@ final class AtomicFiles {
     }
 
     /** Renames {@code source} to {@code target}, atomically where the file system can, replacing a file there. */
-    static void moveReplacing(Path source, Path target) throws IOException {
+    public static void moveReplacing(Path source, Path target) throws IOException {
         try {
             Files.move(source, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException notSupported) {

@@ -1,14 +1,13 @@
 package io.github.fermmavenplugin.pipeline;
 
+import io.github.fermmavenplugin.bundle.AtomicFiles;
 import io.github.fermmavenplugin.bundle.BundleFile;
 import io.github.fermmavenplugin.diagnostic.UserFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -121,11 +120,7 @@ public final class BuildFingerprint {
         Path temporary = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
         try {
             Files.writeString(temporary, text, StandardCharsets.UTF_8);
-            try {
-                Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
-            }
+            AtomicFiles.moveReplacing(temporary, file);
         } finally {
             Files.deleteIfExists(temporary);
         }
