@@ -1,8 +1,5 @@
 package io.github.fermmavenplugin.bundle;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,11 +25,6 @@ public final class BundleReader {
      * below what could hurt the build.
      */
     public static final int MAX_BYTES = 16 * 1024 * 1024;
-
-    private static final ObjectReader MANIFEST_READER = new ObjectMapper()
-            // A newer plugin may record more; what this one knows is still read.
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .readerFor(BundleManifest.class);
 
     private BundleReader() {
     }
@@ -137,7 +129,7 @@ public final class BundleReader {
     public static BundleManifest manifest(BundleFile file) throws NotABundleException {
         BundleManifest manifest;
         try {
-            manifest = MANIFEST_READER.readValue(file.sharedContent());
+            manifest = ManifestParser.parse(file.sharedContent());
         } catch (IOException | RuntimeException unreadable) {
             throw new NotABundleException("its manifest " + file.path() + " cannot be read: "
                     + String.valueOf(unreadable.getMessage()).lines().findFirst().orElse(""));
