@@ -67,6 +67,8 @@ class ManifestParserTest {
                 Arguments.of("an array", "[]", "cannot be read: it is not a JSON object"),
                 Arguments.of("cut short", "{\"service\": \"billing-api\"", "cannot be read: Unexpected end-of-input"),
                 Arguments.of("text after the object", "{} {}", "cannot be read: text after the manifest's object"),
+                Arguments.of("nesting deeper than the parser allows, in an unknown member",
+                        "{\"future\": " + "[".repeat(100_000), "cannot be read: Document nesting depth"),
                 Arguments.of("a number for a string", "{\"service\": 7}", "cannot be read: service is not a string"),
                 Arguments.of("no service", "{\"pluginVersion\": \"1\"}", "cannot be read: service is missing or null"),
                 Arguments.of("a null service", "{\"service\": null}", "cannot be read: service is missing or null"),
