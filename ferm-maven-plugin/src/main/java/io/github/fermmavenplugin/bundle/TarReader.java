@@ -28,7 +28,8 @@ final class TarReader {
     private static final int CHECKSUM_LENGTH = 8;
     private static final int TYPE = 156;
     private static final int MAGIC = 257;
-    private static final byte[] USTAR_MAGIC = "ustar\00000".getBytes(StandardCharsets.US_ASCII);
+    /** The magic and the version, POSIX's: not GNU's "ustar  \0", not V7's none. */
+    private static final byte[] USTAR_MAGIC = ("ustar\0" + "00").getBytes(StandardCharsets.US_ASCII);
     private static final int PREFIX = 345;
     private static final int PREFIX_LENGTH = 155;
     /** The numeric fields, each as offset and length: mode, uid, gid, size, mtime, device major and minor. */
