@@ -140,4 +140,10 @@ print(f"plugin / assembly, medians of whole builds: "
       f"{statistics.median(wall['plugin'].values()) / statistics.median(wall['assembly'].values()):.3f}")
 if assembly > 0:
     print(f"plugin's whole cost / assembly's whole cost: {plugin / assembly:.2f}")
+# The ratio of each round's two builds, which ran moments apart, then its median: a burst of load that
+# slows one round slows both of its builds, where the ratio of the medians can pair builds of two rounds.
+for label, seconds in [("wall", wall), ("CPU", cpu)]:
+    ratios = sorted(seconds["plugin"][r] / seconds["assembly"][r] for r in rounds)
+    print(f"plugin / assembly, median of per-round {label} ratios: {statistics.median(ratios):.3f}"
+          f" (min {ratios[0]:.3f}, max {ratios[-1]:.3f})")
 PY

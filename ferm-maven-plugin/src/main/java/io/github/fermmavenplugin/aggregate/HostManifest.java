@@ -1,15 +1,15 @@
 package io.github.fermmavenplugin.aggregate;
 
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
 import io.github.fermmavenplugin.bundle.BundleFile;
 import io.github.fermmavenplugin.bundle.BundleLayout;
 import io.github.fermmavenplugin.bundle.BundleManifest.FileDigest;
 import io.github.fermmavenplugin.bundle.BundleManifest.MavenCoordinates;
+import java.io.IOException;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
@@ -25,13 +25,14 @@ import java.util.Objects;
  * @param services sorted by service name
  * @param files every other file of the host bundle, sorted by path
  */
-@JsonPropertyOrder({"host", "maven", "pluginVersion", "services", "files"})
 public record HostManifest(String host, MavenCoordinates maven, String pluginVersion, List<Service> services,
         List<FileDigest> files) {
 
-    private static final ObjectWriter JSON_WRITER = new ObjectMapper().writer(
-            new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n"))
-                    .withArrayIndenter(new DefaultIndenter("  ", "\n")));
+    private static final JsonFactory JSON = new JsonFactory();
+    /** The layout the host manifest has always had: Jackson's default, but arrays one element a line. */
+    private static final DefaultPrettyPrinter LAYOUT = new DefaultPrettyPrinter()
+            .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+            .withArrayIndenter(new DefaultIndenter("  ", "\n"));
 
     public HostManifest {
         Objects.requireNonNull(host, "host");
@@ -48,7 +49,6 @@ public record HostManifest(String host, MavenCoordinates maven, String pluginVer
      * @param sha256 of its bundle archive
      * @param manifest where its own manifest is in the host bundle
      */
-    @JsonPropertyOrder({"service", "maven", "sha256", "manifest"})
     public record Service(String service, MavenCoordinates maven, String sha256, String manifest) {
     }
 
@@ -56,12 +56,45 @@ public record HostManifest(String host, MavenCoordinates maven, String pluginVer
         return BundleLayout.hostManifestFile(host);
     }
 
+    /** The manifest as a file, members in the order of the record components. */
     public BundleFile toBundleFile() {
-        try {
-            String json = JSON_WRITER.writeValueAsString(this) + "\n";
-            return new BundleFile(pathFor(host), json.getBytes(StandardCharsets.UTF_8));
-        } catch (JsonProcessingException bug) {
-            throw new UncheckedIOException("the host manifest records always serialise", bug);
+        StringWriter text = new StringWriter();
+        try (JsonGenerator json = JSON.createGenerator(text)) {
+            json.setPrettyPrinter(LAYOUT.createInstance());
+            json.writeStartObject();
+            json.writeStringField("host", host);
+            writeMaven(json, maven);
+            json.writeStringField("pluginVersion", pluginVersion);
+            json.writeArrayFieldStart("services");
+            for (Service service : services) {
+                json.writeStartObject();
+                json.writeStringField("service", service.service());
+                writeMaven(json, service.maven());
+                json.writeStringField("sha256", service.sha256());
+                json.writeStringField("manifest", service.manifest());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeArrayFieldStart("files");
+            for (FileDigest file : files) {
+                json.writeStartObject();
+                json.writeStringField("path", file.path());
+                json.writeStringField("sha256", file.sha256());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+        } catch (IOException cannotHappen) {
+            throw new UncheckedIOException("a StringWriter does not fail", cannotHappen);
         }
+        return new BundleFile(pathFor(host), (text + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void writeMaven(JsonGenerator json, MavenCoordinates maven) throws IOException {
+        json.writeObjectFieldStart("maven");
+        json.writeStringField("groupId", maven.groupId());
+        json.writeStringField("artifactId", maven.artifactId());
+        json.writeStringField("version", maven.version());
+        json.writeEndObject();
     }
 }

@@ -1,6 +1,5 @@
 package io.github.fermmavenplugin.bundle;
 
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.github.fermmavenplugin.diagnostic.UserFile;
 import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
@@ -17,10 +16,10 @@ import static java.util.Collections.unmodifiableSortedMap;
  * bundle was made from and what it holds, so that an operator can tell which build a host's firewall came
  * from and whether a file was edited since.
  *
- * <p>{@link #toJson()} is deterministic: keys in the order the {@link JsonPropertyOrder} annotations give
- * (which it writes by hand; the release goals read the manifest back with Jackson, {@link BundleReader#manifest}),
- * labels sorted by key, files sorted by path, two-space indent, LF line ends and a final newline. Lists keep
- * the order they are given in (rules apply in order).
+ * <p>{@link #toJson()} is deterministic: keys in the order of the record components, but {@code routedFamilies}
+ * before {@code rules} (the release goals read the manifest back, {@link BundleReader#manifest}), labels sorted
+ * by key, files sorted by path, two-space indent, LF line ends and a final newline. Lists keep the order they
+ * are given in (rules apply in order).
  *
  * @param exposedPorts the ports the Dockerfile EXPOSEs, as "80/tcp"
  * @param inheritedPorts the ports the descriptor declares as exposed by an external base image
@@ -31,8 +30,6 @@ import static java.util.Collections.unmodifiableSortedMap;
  *     with Docker's gateway_mode routed, so that container rules there admit more than DNATted connections;
  *     empty for NAT, and in the manifests of earlier plugin versions
  */
-@JsonPropertyOrder({"service", "maven", "pluginVersion", "descriptor", "dockerfile", "exposedPorts",
-    "inheritedPorts", "labels", "routedFamilies", "rules", "files"})
 public record BundleManifest(
         String service,
         MavenCoordinates maven,
@@ -61,7 +58,6 @@ public record BundleManifest(
     }
 
     /** The Maven project the bundle was built for. */
-    @JsonPropertyOrder({"groupId", "artifactId", "version"})
     public record MavenCoordinates(String groupId, String artifactId, String version) {
 
         public MavenCoordinates {
@@ -72,7 +68,6 @@ public record BundleManifest(
     }
 
     /** An input file: its path as the build named it (relative to the project) and the SHA-256 of its bytes. */
-    @JsonPropertyOrder({"path", "sha256"})
     public record SourceDigest(String path, String sha256) {
 
         public SourceDigest {
@@ -82,7 +77,6 @@ public record BundleManifest(
     }
 
     /** The Dockerfile, as {@link SourceDigest}, and the stage that was read (its index as text when unnamed). */
-    @JsonPropertyOrder({"path", "sha256", "stage"})
     public record DockerfileDigest(String path, String sha256, String stage) {
 
         public DockerfileDigest {
@@ -98,7 +92,6 @@ public record BundleManifest(
      * @param ports as "80/tcp", or "published 8443/tcp" for a host port matched before Docker's DNAT
      * @param from sources as the rule matches them: CIDRs, or "any"
      */
-    @JsonPropertyOrder({"name", "chain", "ports", "from"})
     public record Rule(String name, String chain, List<String> ports, List<String> from) {
 
         public Rule {
@@ -110,7 +103,6 @@ public record BundleManifest(
     }
 
     /** A file of the bundle and the SHA-256 of its content. */
-    @JsonPropertyOrder({"path", "sha256"})
     public record FileDigest(String path, String sha256) {
 
         public FileDigest {

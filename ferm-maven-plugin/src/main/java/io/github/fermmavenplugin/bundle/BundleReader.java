@@ -1,8 +1,5 @@
 package io.github.fermmavenplugin.bundle;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,10 +9,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
-import org.apache.commons.compress.archivers.tar.TarConstants;
-import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
+import java.util.zip.GZIPInputStream;
 
 /**
  * Reads back what {@link BundleArchive} writes: the regular files of a bundle tar.gz and the manifests
@@ -31,11 +25,6 @@ public final class BundleReader {
      * below what could hurt the build.
      */
     public static final int MAX_BYTES = 16 * 1024 * 1024;
-
-    private static final ObjectReader MANIFEST_READER = new ObjectMapper()
-            // A newer plugin may record more; what this one knows is still read.
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .readerFor(BundleManifest.class);
 
     private BundleReader() {
     }
@@ -61,14 +50,15 @@ public final class BundleReader {
         List<BundleFile> files = new ArrayList<>();
         Set<String> paths = new HashSet<>();
         int entries = 0;
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(archive));
-                TarArchiveInputStream tar = new TarArchiveInputStream(
-                        new BoundedInputStream(new GzipCompressorInputStream(in, true), MAX_BYTES))) {
-            for (TarArchiveEntry entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {
+        // GZIPInputStream reads every member of the file, one after the other
+        try (InputStream in = new BoundedInputStream(
+                new GZIPInputStream(new BufferedInputStream(Files.newInputStream(archive))), MAX_BYTES)) {
+            TarReader tar = new TarReader(in, MAX_BYTES);
+            for (TarReader.Entry entry = tar.next(); entry != null; entry = tar.next()) {
                 if (++entries > MAX_ENTRIES) {
                     throw new NotABundleException("it holds more than " + MAX_ENTRIES + " entries");
                 }
-                BundleFile file = regularFile(entry, tar);
+                BundleFile file = regularFile(entry);
                 if (file == null) {
                     continue;
                 }
@@ -89,23 +79,18 @@ public final class BundleReader {
         return List.copyOf(files);
     }
 
-    /** The entry's file; null for a directory; refused for links, devices and every other kind tar knows. */
-    private static BundleFile regularFile(TarArchiveEntry entry, TarArchiveInputStream tar)
-            throws IOException, NotABundleException {
-        byte kind = entry.getLinkFlag();
-        String name = entry.getName();
+    /** The entry's file; null for a directory (TarReader refuses every other kind of entry). */
+    private static BundleFile regularFile(TarReader.Entry entry) throws NotABundleException {
+        String name = entry.name();
         try {
-            if (kind == TarConstants.LF_DIR && name.endsWith("/")) {
+            if (entry.directory() && name.endsWith("/")) {
                 BundleFile.checkPath(name.substring(0, name.length() - 1));
                 return null;
             }
-            if (kind != TarConstants.LF_NORMAL && kind != TarConstants.LF_OLDNORM || name.endsWith("/")) {
+            if (entry.directory() || name.endsWith("/")) {
                 throw new NotABundleException("entry '" + name + "' is not a regular file");
             }
-            if (entry.getSize() > MAX_BYTES) {
-                throw new NotABundleException("it holds more than " + MAX_BYTES + " bytes");
-            }
-            return new BundleFile(name, tar.readNBytes((int) entry.getSize()));
+            return new BundleFile(name, entry.content());
         } catch (IllegalArgumentException unsafeName) {
             throw new NotABundleException(unsafeName.getMessage());
         }
@@ -144,7 +129,7 @@ public final class BundleReader {
     public static BundleManifest manifest(BundleFile file) throws NotABundleException {
         BundleManifest manifest;
         try {
-            manifest = MANIFEST_READER.readValue(file.sharedContent());
+            manifest = ManifestParser.parse(file.sharedContent());
         } catch (IOException | RuntimeException unreadable) {
             throw new NotABundleException("its manifest " + file.path() + " cannot be read: "
                     + String.valueOf(unreadable.getMessage()).lines().findFirst().orElse(""));

@@ -1,9 +1,10 @@
 package io.github.fermmavenplugin.diff;
 
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.github.fermmavenplugin.bundle.Grant;
+import java.io.IOException;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,8 +47,9 @@ public record DiffReport(String current, Optional<String> previous, PolicyDiff d
         return List.copyOf(keys);
     }
 
-    /** One line of the JSON report. */
-    @JsonPropertyOrder({"key", "service", "rule", "chain", "target", "port", "family", "from"})
+    private static final JsonFactory JSON = new JsonFactory();
+
+    /** One change of the JSON report, its members in this order. */
     record Change(String key, String service, String rule, String chain, String target, String port, String family,
             String from) {
 
@@ -57,11 +59,6 @@ public record DiffReport(String current, Optional<String> previous, PolicyDiff d
                             : g.routed() ? "container, routed" : "container",
                     g.port().toString(), g.family().toString(), g.source().toString());
         }
-    }
-
-    @JsonPropertyOrder({"current", "previous", "opens", "closes", "sharedFileChanges", "fileDiff"})
-    record Json(String current, String previous, List<Change> opens, List<Change> closes,
-            List<String> sharedFileChanges, List<String> fileDiff) {
     }
 
     public List<String> lines() {
@@ -87,14 +84,49 @@ public record DiffReport(String current, Optional<String> previous, PolicyDiff d
         return String.join("\n", lines()) + "\n";
     }
 
+    /** The report as JSON in Jackson's default layout, as it has always been written. */
     public String json() {
-        try {
-            return new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(new Json(current,
-                    previous.orElse(null), diff.opens().stream().map(Change::of).toList(),
-                    diff.closes().stream().map(Change::of).toList(), sharedFileChanges, fileDiff)) + "\n";
-        } catch (JsonProcessingException bug) {
-            throw new UncheckedIOException("the report records always serialise", bug);
+        StringWriter text = new StringWriter();
+        try (JsonGenerator json = JSON.createGenerator(text)) {
+            json.useDefaultPrettyPrinter();
+            json.writeStartObject();
+            json.writeStringField("current", current);
+            json.writeStringField("previous", previous.orElse(null));
+            writeChanges(json, "opens", diff.opens());
+            writeChanges(json, "closes", diff.closes());
+            writeStrings(json, "sharedFileChanges", sharedFileChanges);
+            writeStrings(json, "fileDiff", fileDiff);
+            json.writeEndObject();
+        } catch (IOException cannotHappen) {
+            throw new UncheckedIOException("a StringWriter does not fail", cannotHappen);
         }
+        return text + "\n";
+    }
+
+    private static void writeChanges(JsonGenerator json, String name, List<Grant> grants) throws IOException {
+        json.writeArrayFieldStart(name);
+        for (Grant grant : grants) {
+            Change change = Change.of(grant);
+            json.writeStartObject();
+            json.writeStringField("key", change.key());
+            json.writeStringField("service", change.service());
+            json.writeStringField("rule", change.rule());
+            json.writeStringField("chain", change.chain());
+            json.writeStringField("target", change.target());
+            json.writeStringField("port", change.port());
+            json.writeStringField("family", change.family());
+            json.writeStringField("from", change.from());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+    }
+
+    private static void writeStrings(JsonGenerator json, String name, List<String> strings) throws IOException {
+        json.writeArrayFieldStart(name);
+        for (String string : strings) {
+            json.writeString(string);
+        }
+        json.writeEndArray();
     }
 
     /** "billing-api DOCKER-USER 9100/tcp from 10.30.0.0/16 (IPv4, container, rule metrics)". */
