@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.zip.GZIPInputStream;
 
 /**
  * Reads back what {@link BundleArchive} writes: the regular files of a bundle tar.gz and the manifests
@@ -58,9 +57,8 @@ public final class BundleReader {
         List<BundleFile> files = new ArrayList<>();
         Set<String> paths = new HashSet<>();
         int entries = 0;
-        // GZIPInputStream reads every member of the file, one after the other
         try (InputStream in = new BoundedInputStream(
-                new GZIPInputStream(new BufferedInputStream(Files.newInputStream(archive))), MAX_BYTES)) {
+                new StrictGzipInputStream(new BufferedInputStream(Files.newInputStream(archive))), MAX_BYTES)) {
             TarReader tar = new TarReader(in, MAX_BYTES);
             for (TarReader.Entry entry = tar.next(); entry != null; entry = tar.next()) {
                 if (++entries > MAX_ENTRIES) {

@@ -10,6 +10,7 @@ import io.github.fermmavenplugin.diagnostic.InvalidInputException;
 import io.github.fermmavenplugin.testing.HostileArchive;
 import io.github.fermmavenplugin.testing.PipelineRun;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -163,6 +164,23 @@ class HostileBundlesTest {
         assertThatThrownBy(() -> ServiceBundle.read("g:a:1:tar.gz:ferm", path))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("ferm.conf is not a file ferm:bundle writes");
+    }
+
+    /** The JDK's GZIPInputStream recursed once per empty member: 2 MB of them overflowed the stack. */
+    @Test
+    void readsABundleAfterAHundredThousandEmptyGzipMembersAsGnuTarDoes() throws IOException {
+        HostileArchive archive = new HostileArchive();
+        genuine.forEach(file -> archive.file(file.path(), file.content()));
+        Path path = archive.writeTo(temp.resolve("empty-members.tar.gz"));
+        byte[] emptyMember = HostileArchive.gzipMember(new byte[0]);
+        try (OutputStream out = Files.newOutputStream(temp.resolve("many-members.tar.gz"))) {
+            for (int i = 0; i < 100_000; i++) {
+                out.write(emptyMember);
+            }
+            out.write(Files.readAllBytes(path));
+        }
+        assertThat(ServiceBundle.read("g:a:1:tar.gz:ferm", temp.resolve("many-members.tar.gz")).files())
+                .containsExactlyInAnyOrderElementsOf(genuine);
     }
 
     @Test

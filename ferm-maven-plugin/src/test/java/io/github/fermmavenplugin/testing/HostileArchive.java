@@ -60,7 +60,7 @@ public final class HostileArchive {
     public Path writeTo(Path archive) {
         try (OutputStream out = Files.newOutputStream(archive)) {
             for (List<Entry> member : members) {
-                out.write(gzip(tar(member)));
+                out.write(gzipMember(tar(member)));
             }
             return archive;
         } catch (IOException e) {
@@ -107,7 +107,8 @@ public final class HostileArchive {
         return true;
     }
 
-    private static byte[] gzip(byte[] data) throws IOException {
+    /** One gzip member of {@code data}, as GNU gzip writes it. */
+    public static byte[] gzipMember(byte[] data) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (GzipCompressorOutputStream gzip = new GzipCompressorOutputStream(bytes)) {
             gzip.write(data);
