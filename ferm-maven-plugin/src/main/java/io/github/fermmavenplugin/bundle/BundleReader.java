@@ -49,7 +49,7 @@ public final class BundleReader {
     /**
      * The regular files of the archive, in archive order. Every gzip member is read, as GNU tar reads them.
      *
-     * @throws NotABundleException if it is no gzip tar, holds anything but safe directories and files, a
+     * @throws NotABundleException if it is no gzip tar, holds anything but ferm.d/ and safe files, a
      *     path twice, more than {@value #MAX_ENTRIES} entries or {@value #MAX_BYTES} bytes, or a ferm file
      *     with a character the plugin never writes ({@link FermText})
      */
@@ -85,15 +85,21 @@ public final class BundleReader {
         return List.copyOf(files);
     }
 
-    /** The entry's file; null for a directory (TarReader refuses every other kind of entry). */
+    /**
+     * The entry's file; null for the directory ferm.d/, the only one a bundle has (TarReader refuses every
+     * other kind of entry). Another could stand where a file is: tar would remove the file to make it.
+     */
     private static BundleFile regularFile(TarReader.Entry entry) throws NotABundleException {
         String name = entry.name();
-        try {
-            if (entry.directory() && name.endsWith("/")) {
-                BundleFile.checkPath(name.substring(0, name.length() - 1));
-                return null;
+        if (entry.directory()) {
+            if (!name.equals(BundleLayout.FERM_DIRECTORY)) {
+                throw new NotABundleException(name + " is not a directory ferm:bundle writes (its only directory is "
+                        + BundleLayout.FERM_DIRECTORY + ")");
             }
-            if (entry.directory() || name.endsWith("/")) {
+            return null;
+        }
+        try {
+            if (name.endsWith("/")) {
                 throw new NotABundleException("entry '" + name + "' is not a regular file");
             }
             return new BundleFile(name, entry.content());

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Service bundles as an attacker, or a broken pipeline, could deploy them: each is refused when read, before
@@ -166,6 +167,21 @@ class HostileBundlesTest {
                 .hasMessageContaining("ferm.conf is not a file ferm:bundle writes");
     }
 
+    /**
+     * A genuine bundle and one directory more: tar, extracting a directory where a file of the same name is,
+     * removes the file, so that ferm.d would lack what the bundle was read to hold.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"ferm.d/99-docker.ferm/", "ferm.d/.billing.bundle.json/", "ferm.d/sub/", "etc/"})
+    void refusesADirectoryOtherThanFermD(String directory) {
+        HostileArchive archive = new HostileArchive();
+        genuine.forEach(file -> archive.file(file.path(), file.content()));
+        Path path = archive.directory(directory).writeTo(temp.resolve("directory.tar.gz"));
+        assertThatThrownBy(() -> ServiceBundle.read("g:a:1:tar.gz:ferm", path))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining(directory + " is not a directory ferm:bundle writes");
+    }
+
     /** The JDK's GZIPInputStream recursed once per empty member: 2 MB of them overflowed the stack. */
     @Test
     void readsABundleAfterAHundredThousandEmptyGzipMembersAsGnuTarDoes() throws IOException {
@@ -187,7 +203,7 @@ class HostileBundlesTest {
     void refusesEndlessEntriesWithinABoundOfEntries() {
         HostileArchive archive = new HostileArchive();
         for (int i = 0; i <= BundleReader.MAX_ENTRIES; i++) {
-            archive.directory("ferm.d/d" + i + "/");
+            archive.directory("ferm.d/");
         }
         Path path = archive.writeTo(temp.resolve("many.tar.gz"));
         assertThatThrownBy(() -> ServiceBundle.read("g:a:1:tar.gz:ferm", path))
