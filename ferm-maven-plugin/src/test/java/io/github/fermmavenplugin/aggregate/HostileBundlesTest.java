@@ -182,6 +182,17 @@ class HostileBundlesTest {
                 .hasMessageContaining(directory + " is not a directory ferm:bundle writes");
     }
 
+    /** tar as root gives /etc/ferm/ferm.d the mode of the archive's ferm.d/, even when it exists already. */
+    @Test
+    void refusesAGenuineBundleWhoseFermDAnyoneMayWrite() {
+        HostileArchive archive = new HostileArchive().directory("ferm.d/", 0777);
+        genuine.forEach(file -> archive.file(file.path(), file.content()));
+        Path path = archive.writeTo(temp.resolve("writable.tar.gz"));
+        assertThatThrownBy(() -> ServiceBundle.read("g:a:1:tar.gz:ferm", path))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("gives 'ferm.d/' mode 777, where ferm:bundle writes 755");
+    }
+
     /** The JDK's GZIPInputStream recursed once per empty member: 2 MB of them overflowed the stack. */
     @Test
     void readsABundleAfterAHundredThousandEmptyGzipMembersAsGnuTarDoes() throws IOException {
