@@ -23,8 +23,8 @@ public final class BundleReader {
     /** Far above any real bundle (four files a service), far below what could hurt the build. */
     public static final int MAX_ENTRIES = 1_000;
     /**
-     * Of the uncompressed tar stream, headers included: far above any real bundle (a few kilobytes), far
-     * below what could hurt the build.
+     * Of the uncompressed tar stream, headers included, and of the file: far above any real bundle (a few
+     * kilobytes), far below what could hurt the build.
      */
     public static final int MAX_BYTES = 16 * 1024 * 1024;
 
@@ -54,6 +54,12 @@ public final class BundleReader {
      *     with a character the plugin never writes ({@link FermText})
      */
     public static List<BundleFile> read(Path archive) throws IOException, NotABundleException {
+        // deflate makes a bundle's text smaller, and empty gzip members or blocks would not count below
+        long size = Files.size(archive);
+        if (size > MAX_BYTES) {
+            throw new NotABundleException("it is a file of " + size + " bytes, more than the " + MAX_BYTES
+                    + " a bundle may hold");
+        }
         List<BundleFile> files = new ArrayList<>();
         Set<String> paths = new HashSet<>();
         int entries = 0;

@@ -9,6 +9,7 @@ import io.github.fermmavenplugin.bundle.BundleReader;
 import io.github.fermmavenplugin.diagnostic.InvalidInputException;
 import io.github.fermmavenplugin.testing.HostileArchive;
 import io.github.fermmavenplugin.testing.PipelineRun;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -196,18 +197,34 @@ class HostileBundlesTest {
     /** The JDK's GZIPInputStream recursed once per empty member: 2 MB of them overflowed the stack. */
     @Test
     void readsABundleAfterAHundredThousandEmptyGzipMembersAsGnuTarDoes() throws IOException {
+        Path path = genuineAfterEmptyGzipMembers(100_000);
+        assertThat(ServiceBundle.read("g:a:1:tar.gz:ferm", path).files()).containsExactlyInAnyOrderElementsOf(genuine);
+    }
+
+    /** Empty members hold no tar bytes, so that only the size of the file bounds the work of reading them. */
+    @Test
+    void refusesAFileLargerThanABundleMayBeBeforeReadingIt() throws IOException {
+        Path path = genuineAfterEmptyGzipMembers(BundleReader.MAX_BYTES / HostileArchive.gzipMember(new byte[0]).length);
+        assertThat(Files.size(path)).isGreaterThan(BundleReader.MAX_BYTES);
+        assertThatThrownBy(() -> ServiceBundle.read("g:a:1:tar.gz:ferm", path))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("it is a file of " + Files.size(path) + " bytes, more than the "
+                        + BundleReader.MAX_BYTES + " a bundle may hold");
+    }
+
+    private Path genuineAfterEmptyGzipMembers(int count) throws IOException {
         HostileArchive archive = new HostileArchive();
         genuine.forEach(file -> archive.file(file.path(), file.content()));
-        Path path = archive.writeTo(temp.resolve("empty-members.tar.gz"));
+        Path bundle = archive.writeTo(temp.resolve("genuine.tar.gz"));
         byte[] emptyMember = HostileArchive.gzipMember(new byte[0]);
-        try (OutputStream out = Files.newOutputStream(temp.resolve("many-members.tar.gz"))) {
-            for (int i = 0; i < 100_000; i++) {
+        Path path = temp.resolve("empty-members-first.tar.gz");
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(path))) {
+            for (int i = 0; i < count; i++) {
                 out.write(emptyMember);
             }
-            out.write(Files.readAllBytes(path));
+            out.write(Files.readAllBytes(bundle));
         }
-        assertThat(ServiceBundle.read("g:a:1:tar.gz:ferm", temp.resolve("many-members.tar.gz")).files())
-                .containsExactlyInAnyOrderElementsOf(genuine);
+        return path;
     }
 
     @Test
