@@ -144,7 +144,10 @@ class HostileBundlesTest {
                         .special("ferm.d/20-in.docker.billing.ferm", TarConstants.LF_GNUTYPE_SPARSE, ""),
                         "is not a regular file"),
                 Arguments.of("one name twice", new HostileArchive().file("ferm.d/00-docker.ferm", "# a\n")
-                        .file("ferm.d/00-docker.ferm", "# b\n"), "holds ferm.d/00-docker.ferm twice"));
+                        .file("ferm.d/00-docker.ferm", "# b\n"), "holds ferm.d/00-docker.ferm twice"),
+                Arguments.of("a name that would forge a line of the build log, shown escaped",
+                        new HostileArchive().file("ferm.d/x\n[INFO] BUILD SUCCESS", "x"),
+                        "'ferm.d/xU+000A[INFO] BUILD SUCCESS' must"));
     }
 
     @ParameterizedTest(name = "{0}")
