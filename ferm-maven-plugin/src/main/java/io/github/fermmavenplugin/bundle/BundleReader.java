@@ -54,7 +54,7 @@ public final class BundleReader {
      *     with a character the plugin never writes ({@link FermText})
      */
     public static List<BundleFile> read(Path archive) throws IOException, NotABundleException {
-        // deflate makes a bundle's text smaller, and empty gzip members or blocks would not count below
+        // no bundle deflates to more than its tar; empty gzip members and blocks inflate to no tar bytes at all
         long size = Files.size(archive);
         if (size > MAX_BYTES) {
             throw new NotABundleException("it is a file of " + size + " bytes, more than the " + MAX_BYTES
@@ -99,8 +99,8 @@ public final class BundleReader {
         String name = entry.name();
         if (entry.directory()) {
             if (!name.equals(BundleLayout.FERM_DIRECTORY)) {
-                throw new NotABundleException(name + " is not a directory ferm:bundle writes (its only directory is "
-                        + BundleLayout.FERM_DIRECTORY + ")");
+                throw new NotABundleException(name + " is not a directory ferm:bundle writes (its only"
+                        + " directory is " + BundleLayout.FERM_DIRECTORY + ")");
             }
             return null;
         }

@@ -12,10 +12,10 @@ import java.util.zip.ZipException;
 /**
  * The bytes of every gzip member of a stream, one member after the other, as {@code gzip -d} (and so GNU
  * tar) reads them, member by member in a loop: the JDK's {@code GZIPInputStream} recurses once per empty
- * member and overflows the stack on a few kilobytes of them, and silently ends at bytes after a member
- * that are no gzip header, or at a header with flags it does not know, where gzip reads on or fails.
- * Anything gzip would refuse or warn about is refused here: reserved flags, a wrong header or data
- * checksum, a wrong length, an end within a member, any byte after the last member.
+ * member and overflows the stack on 200 KB of them, reads a member whose flags gzip refuses, and silently
+ * stops at bytes after a member that gzip reads on (its old magic) or warns about. Anything gzip would
+ * refuse or warn about is refused here: reserved flags, a wrong header or data checksum, a wrong length,
+ * an end within a member, any byte after the last member.
  */
 final class StrictGzipInputStream extends InputStream {
 
@@ -26,7 +26,7 @@ final class StrictGzipInputStream extends InputStream {
     private static final int FEXTRA = 4;
     private static final int FNAME = 8;
     private static final int FCOMMENT = 16;
-    /** gzip reads bit 5 as "encrypted" and the others as "continuation" and refuses them all. */
+    /** Bit 5, which gzip reads as "encrypted", and bits 6 and 7: gzip refuses a member with any of them. */
     private static final int RESERVED_FLAGS = 0xe0;
     private static final int BUFFER = 8192;
 
