@@ -41,8 +41,8 @@ public final class BundleArchive {
      */
     static final int COMPRESSION_LEVEL = 6;
 
-    private static final int FILE_MODE = 0644;
-    private static final int DIRECTORY_MODE = 0755;
+    static final int FILE_MODE = 0644;
+    static final int DIRECTORY_MODE = 0755;
     /** The largest time the 12-byte octal mtime field of a ustar header holds (year 2242). */
     private static final long MAX_USTAR_SECONDS = 077777777777L;
     static final String TAR_TIME_RANGE = "1970-01-01T00:00:00Z to 2242-03-16T12:56:31Z";

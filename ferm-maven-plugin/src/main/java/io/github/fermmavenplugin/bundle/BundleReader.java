@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.zip.GZIPInputStream;
 
 /**
  * Reads back what {@link BundleArchive} writes: the regular files of a bundle tar.gz and the manifests
@@ -21,8 +20,8 @@ public final class BundleReader {
     /** Far above any real bundle (four files a service), far below what could hurt the build. */
     public static final int MAX_ENTRIES = 1_000;
     /**
-     * Of the uncompressed tar stream, headers included: far above any real bundle (a few kilobytes), far
-     * below what could hurt the build.
+     * Of the uncompressed tar stream, headers included, and of the file: far above any real bundle (a few
+     * kilobytes), far below what could hurt the build.
      */
     public static final int MAX_BYTES = 16 * 1024 * 1024;
 
@@ -42,17 +41,22 @@ public final class BundleReader {
     /**
      * The regular files of the archive, in archive order. Every gzip member is read, as GNU tar reads them.
      *
-     * @throws NotABundleException if it is no gzip tar, holds anything but safe directories and files, a
+     * @throws NotABundleException if it is no gzip tar, holds anything but ferm.d/ and safe files, a
      *     path twice, more than {@value #MAX_ENTRIES} entries or {@value #MAX_BYTES} bytes, or a ferm file
      *     with a character the plugin never writes ({@link FermText})
      */
     public static List<BundleFile> read(Path archive) throws IOException, NotABundleException {
+        // no bundle deflates to more than its tar; empty gzip members and blocks inflate to no tar bytes at all
+        long size = Files.size(archive);
+        if (size > MAX_BYTES) {
+            throw new NotABundleException("it is a file of " + size + " bytes, more than the " + MAX_BYTES
+                    + " a bundle may hold");
+        }
         List<BundleFile> files = new ArrayList<>();
         Set<String> paths = new HashSet<>();
         int entries = 0;
-        // GZIPInputStream reads every member of the file, one after the other
         try (InputStream in = new BoundedInputStream(
-                new GZIPInputStream(new BufferedInputStream(Files.newInputStream(archive))), MAX_BYTES)) {
+                new StrictGzipInputStream(new BufferedInputStream(Files.newInputStream(archive))), MAX_BYTES)) {
             TarReader tar = new TarReader(in, MAX_BYTES);
             for (TarReader.Entry entry = tar.next(); entry != null; entry = tar.next()) {
                 if (++entries > MAX_ENTRIES) {
@@ -79,15 +83,21 @@ public final class BundleReader {
         return List.copyOf(files);
     }
 
-    /** The entry's file; null for a directory (TarReader refuses every other kind of entry). */
+    /**
+     * The entry's file; null for the directory ferm.d/, the only one a bundle has (TarReader refuses every
+     * other kind of entry). Another could stand where a file is: tar would remove the file to make it.
+     */
     private static BundleFile regularFile(TarReader.Entry entry) throws NotABundleException {
         String name = entry.name();
-        try {
-            if (entry.directory() && name.endsWith("/")) {
-                BundleFile.checkPath(name.substring(0, name.length() - 1));
-                return null;
+        if (entry.directory()) {
+            if (!name.equals(BundleLayout.FERM_DIRECTORY)) {
+                throw new NotABundleException(name + " is not a directory ferm:bundle writes (its only"
+                        + " directory is " + BundleLayout.FERM_DIRECTORY + ")");
             }
-            if (entry.directory() || name.endsWith("/")) {
+            return null;
+        }
+        try {
+            if (name.endsWith("/")) {
                 throw new NotABundleException("entry '" + name + "' is not a regular file");
             }
             return new BundleFile(name, entry.content());

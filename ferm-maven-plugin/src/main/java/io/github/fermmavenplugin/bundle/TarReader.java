@@ -10,7 +10,8 @@ import java.nio.charset.StandardCharsets;
  * headers, a PAX {@code path} record before an entry whose name does not fit, directories, regular files,
  * then the end-of-archive records and nothing but zeros. It reads archives fetched from repositories, so
  * anything else is refused rather than guessed at: other entry kinds, other PAX records, a header whose
- * checksum or numbers do not add up, an archive that ends early, more bytes than the caller allows.
+ * checksum or numbers do not add up, an owner or mode other than ferm:bundle's, an archive that ends
+ * early, more bytes than the caller allows.
  */
 final class TarReader {
 
@@ -32,9 +33,17 @@ final class TarReader {
     private static final byte[] USTAR_MAGIC = ("ustar\0" + "00").getBytes(StandardCharsets.US_ASCII);
     private static final int PREFIX = 345;
     private static final int PREFIX_LENGTH = 155;
+    private static final int USER_NAME = 265;
+    private static final int GROUP_NAME = 297;
+    private static final int OWNER_NAME_LENGTH = 32;
     /** The numeric fields, each as offset and length: mode, uid, gid, size, mtime, device major and minor. */
     private static final int[][] NUMBERS = {{100, 8}, {108, 8}, {116, 8}, {124, 12}, {136, 12}, {329, 8}, {337, 8}};
+    private static final int MODE = 0;
+    private static final int UID = 1;
+    private static final int GID = 2;
     private static final int SIZE = 3;
+    /** The bits of the mode tar applies; those above say the file's type, which the type flag says already. */
+    private static final int PERMISSION_BITS = 07777;
 
     private final InputStream in;
     private final long maxEntryBytes;
@@ -80,17 +89,41 @@ final class TarReader {
             name = text(NAME, NAME_LENGTH);
         }
         return switch (header[TYPE]) {
-            case '0', 0 -> new Entry(name, false, content(start));
+            case '0', 0 -> file(name, start);
             case '5' -> directory(name, start);
             default -> throw new NotABundleException("entry '" + name + "' is not a regular file");
         };
     }
 
-    private Entry directory(String name, long start) throws IOException, NotABundleException {
+    private Entry file(String name, long start) throws IOException, NotABundleException {
+        requireOwnerAndModeAsWritten(name, BundleArchive.FILE_MODE, start);
+        return new Entry(name, false, content(start));
+    }
+
+    private Entry directory(String name, long start) throws NotABundleException {
         if (size() != 0) {
             throw malformed(start, "gives the directory '" + name + "' content");
         }
+        requireOwnerAndModeAsWritten(name, BundleArchive.DIRECTORY_MODE, start);
         return new Entry(name, true, new byte[0]);
+    }
+
+    /**
+     * Root's, with the mode ferm:bundle writes: tar as root (ops extract bundles into /etc/ferm) gives each
+     * entry the owner and the permissions its header names, so that one owned by a user, or writable by
+     * everyone, would hand whoever that is the firewall's rules.
+     */
+    private void requireOwnerAndModeAsWritten(String name, int mode, long start) throws NotABundleException {
+        long permissions = number(MODE) & PERMISSION_BITS;
+        if (permissions != mode) {
+            throw malformed(start, "gives '" + name + "' mode " + Long.toOctalString(permissions)
+                    + ", where ferm:bundle writes " + Integer.toOctalString(mode));
+        }
+        if (number(UID) != 0 || number(GID) != 0 || !text(USER_NAME, OWNER_NAME_LENGTH).isEmpty()
+                || !text(GROUP_NAME, OWNER_NAME_LENGTH).isEmpty()) {
+            throw malformed(start, "gives '" + name + "' an owner other than root (uid and gid 0, no user or"
+                    + " group name), which tar as root would make its owner");
+        }
     }
 
     /** Reads and checks a header; false for the first of the end-of-archive records. */
@@ -164,9 +197,13 @@ final class TarReader {
         }
     }
 
-    /** The size field, parsed already by {@link #readHeader}. */
     private long size() {
-        return parseOctal(header, NUMBERS[SIZE][0], NUMBERS[SIZE][1]);
+        return number(SIZE);
+    }
+
+    /** One of the {@link #NUMBERS}, parsed already by {@link #readHeader}. */
+    private long number(int field) {
+        return parseOctal(header, NUMBERS[field][0], NUMBERS[field][1]);
     }
 
     /** The field's number: octal digits, then only NUL or space; -1 for anything else. */

@@ -9,7 +9,9 @@ import io.github.fermmavenplugin.bundle.BundleReader;
 import io.github.fermmavenplugin.diagnostic.InvalidInputException;
 import io.github.fermmavenplugin.testing.HostileArchive;
 import io.github.fermmavenplugin.testing.PipelineRun;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Service bundles as an attacker, or a broken pipeline, could deploy them: each is refused when read, before
@@ -141,7 +144,10 @@ class HostileBundlesTest {
                         .special("ferm.d/20-in.docker.billing.ferm", TarConstants.LF_GNUTYPE_SPARSE, ""),
                         "is not a regular file"),
                 Arguments.of("one name twice", new HostileArchive().file("ferm.d/00-docker.ferm", "# a\n")
-                        .file("ferm.d/00-docker.ferm", "# b\n"), "holds ferm.d/00-docker.ferm twice"));
+                        .file("ferm.d/00-docker.ferm", "# b\n"), "holds ferm.d/00-docker.ferm twice"),
+                Arguments.of("a name that would forge a line of the build log, shown escaped",
+                        new HostileArchive().file("ferm.d/x\n[INFO] BUILD SUCCESS", "x"),
+                        "'ferm.d/xU+000A[INFO] BUILD SUCCESS' must"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -165,11 +171,70 @@ class HostileBundlesTest {
                 .hasMessageContaining("ferm.conf is not a file ferm:bundle writes");
     }
 
+    /**
+     * A genuine bundle and one directory more: tar, extracting a directory where a file of the same name is,
+     * removes the file, so that ferm.d would lack what the bundle was read to hold.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"ferm.d/99-docker.ferm/", "ferm.d/.billing.bundle.json/", "ferm.d/sub/", "etc/"})
+    void refusesADirectoryOtherThanFermD(String directory) {
+        HostileArchive archive = new HostileArchive();
+        genuine.forEach(file -> archive.file(file.path(), file.content()));
+        Path path = archive.directory(directory).writeTo(temp.resolve("directory.tar.gz"));
+        assertThatThrownBy(() -> ServiceBundle.read("g:a:1:tar.gz:ferm", path))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining(directory + " is not a directory ferm:bundle writes");
+    }
+
+    /** tar as root gives /etc/ferm/ferm.d the mode of the archive's ferm.d/, even when it exists already. */
+    @Test
+    void refusesAGenuineBundleWhoseFermDAnyoneMayWrite() {
+        HostileArchive archive = new HostileArchive().directory("ferm.d/", 0777);
+        genuine.forEach(file -> archive.file(file.path(), file.content()));
+        Path path = archive.writeTo(temp.resolve("writable.tar.gz"));
+        assertThatThrownBy(() -> ServiceBundle.read("g:a:1:tar.gz:ferm", path))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("gives 'ferm.d/' mode 777, where ferm:bundle writes 755");
+    }
+
+    /** The JDK's GZIPInputStream recursed once per empty member: 2 MB of them overflowed the stack. */
+    @Test
+    void readsABundleAfterAHundredThousandEmptyGzipMembersAsGnuTarDoes() throws IOException {
+        Path path = genuineAfterEmptyGzipMembers(100_000);
+        assertThat(ServiceBundle.read("g:a:1:tar.gz:ferm", path).files()).containsExactlyInAnyOrderElementsOf(genuine);
+    }
+
+    /** Empty members hold no tar bytes, so that only the size of the file bounds the work of reading them. */
+    @Test
+    void refusesAFileLargerThanABundleMayBeBeforeReadingIt() throws IOException {
+        Path path = genuineAfterEmptyGzipMembers(BundleReader.MAX_BYTES / HostileArchive.gzipMember(new byte[0]).length);
+        assertThat(Files.size(path)).isGreaterThan(BundleReader.MAX_BYTES);
+        assertThatThrownBy(() -> ServiceBundle.read("g:a:1:tar.gz:ferm", path))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("it is a file of " + Files.size(path) + " bytes, more than the "
+                        + BundleReader.MAX_BYTES + " a bundle may hold");
+    }
+
+    private Path genuineAfterEmptyGzipMembers(int count) throws IOException {
+        HostileArchive archive = new HostileArchive();
+        genuine.forEach(file -> archive.file(file.path(), file.content()));
+        Path bundle = archive.writeTo(temp.resolve("genuine.tar.gz"));
+        byte[] emptyMember = HostileArchive.gzipMember(new byte[0]);
+        Path path = temp.resolve("empty-members-first.tar.gz");
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(path))) {
+            for (int i = 0; i < count; i++) {
+                out.write(emptyMember);
+            }
+            out.write(Files.readAllBytes(bundle));
+        }
+        return path;
+    }
+
     @Test
     void refusesEndlessEntriesWithinABoundOfEntries() {
         HostileArchive archive = new HostileArchive();
         for (int i = 0; i <= BundleReader.MAX_ENTRIES; i++) {
-            archive.directory("ferm.d/d" + i + "/");
+            archive.directory("ferm.d/");
         }
         Path path = archive.writeTo(temp.resolve("many.tar.gz"));
         assertThatThrownBy(() -> ServiceBundle.read("g:a:1:tar.gz:ferm", path))

@@ -47,8 +47,11 @@ class TarReaderTest {
                         List.of("ferm.d/", SHORT)),
                 Arguments.of("zeros after the end, as a tar's blocking pads it", change(tar(SHORT), appended(20 * RECORD)),
                         List.of("ferm.d/", SHORT)),
-                Arguments.of("commons-compress 1.28's tar, a user name and blocking included", commonsCompressTar(),
-                        List.of("ferm.d/", SHORT, LONG)));
+                Arguments.of("modes with their file type bits, which tar does not apply",
+                        change(tar(SHORT), field(0, 100, "0040755 "), field(1, 100, "0100644 ")),
+                        List.of("ferm.d/", SHORT)),
+                Arguments.of("commons-compress 1.28's tar as BundleArchive wrote it, its blocking included",
+                        commonsCompressTar(), List.of("ferm.d/", SHORT, LONG)));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -82,6 +85,21 @@ class TarReaderTest {
                 row("a name prefix", tar(SHORT), field(1, 345, "etc"), "has a name prefix"),
                 row("a symbolic link", tar(SHORT), field(1, 156, "2"), "entry 'ferm.d/a.ferm' is not a regular file"),
                 row("a global PAX header", tar(SHORT), field(1, 156, "g"), "is not a regular file"),
+                row("a file anyone may write", tar(SHORT), field(1, 100, "0000666 "),
+                        "header at byte 512 gives 'ferm.d/a.ferm' mode 666, where ferm:bundle writes 644"),
+                row("a directory anyone may write", tar(SHORT), field(0, 100, "0000777 "),
+                        "header at byte 0 gives 'ferm.d/' mode 777, where ferm:bundle writes 755"),
+                row("a setuid file", tar(SHORT), field(1, 100, "0004644 "), "gives 'ferm.d/a.ferm' mode 4644"),
+                row("a file of a user's", tar(SHORT), field(1, 108, "0001750 "),
+                        "header at byte 512 gives 'ferm.d/a.ferm' an owner other than root"),
+                row("a file of a group's", tar(SHORT), field(1, 116, "0001750 "), "an owner other than root"),
+                row("a directory of a user's", tar(SHORT), field(0, 108, "0001750 "),
+                        "header at byte 0 gives 'ferm.d/' an owner other than root"),
+                row("a user name, which tar as root prefers to the uid", tar(SHORT), field(1, 265, "nobody"),
+                        "an owner other than root"),
+                row("a group name", tar(SHORT), field(0, 297, "nogroup"), "an owner other than root"),
+                row("a mode behind a PAX header", tar(LONG), field(3, 100, "0000666 "),
+                        "header at byte 1536 gives '" + LONG + "' mode 666"),
                 row("a directory with content", tar(SHORT), field(0, 124, "00000000001 "),
                         "header at byte 0 gives the directory 'ferm.d/' content"),
                 row("an end within a header", tar(SHORT), cut(RECORD + 300), "truncated tar archive: it ends within a header"),
@@ -153,16 +171,16 @@ class TarReaderTest {
         }
     }
 
-    /** commons-compress's own defaults: the user's name in the header, its 10 KiB blocking. */
+    /** commons-compress's 10 KiB blocking and default modes, the owner set as BundleArchive set it. */
     private static byte[] commonsCompressTar() {
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             try (TarArchiveOutputStream tar = new TarArchiveOutputStream(out, 10240, "US-ASCII")) {
                 tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
-                tar.putArchiveEntry(new TarArchiveEntry("ferm.d/"));
+                tar.putArchiveEntry(ownedByRoot(new TarArchiveEntry("ferm.d/")));
                 tar.closeArchiveEntry();
                 for (String name : List.of(SHORT, LONG)) {
-                    TarArchiveEntry entry = new TarArchiveEntry(name);
+                    TarArchiveEntry entry = ownedByRoot(new TarArchiveEntry(name));
                     entry.setSize(2);
                     tar.putArchiveEntry(entry);
                     tar.write("x\n".getBytes(US_ASCII));
@@ -173,6 +191,13 @@ class TarReaderTest {
         } catch (IOException e) {
             throw new AssertionError(e);
         }
+    }
+
+    private static TarArchiveEntry ownedByRoot(TarArchiveEntry entry) {
+        entry.setIds(0, 0);
+        entry.setUserName("");
+        entry.setGroupName("");
+        return entry;
     }
 
     @SafeVarargs

@@ -20,8 +20,11 @@ import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
  */
 public final class HostileArchive {
 
-    private record Entry(String name, byte linkFlag, byte[] content, String linkName) {
+    private record Entry(String name, byte linkFlag, byte[] content, String linkName, int mode) {
     }
+
+    /** What commons-compress gives an entry of no other mode: its file type bits, then these. */
+    private static final int DEFAULT_MODE = -1;
 
     private static final int RECORD = 512;
 
@@ -33,16 +36,21 @@ public final class HostileArchive {
     }
 
     public HostileArchive file(String name, byte[] content) {
-        return entry(new Entry(name, TarConstants.LF_NORMAL, content, ""));
+        return entry(new Entry(name, TarConstants.LF_NORMAL, content, "", DEFAULT_MODE));
     }
 
     public HostileArchive directory(String name) {
-        return entry(new Entry(name, TarConstants.LF_DIR, new byte[0], ""));
+        return directory(name, DEFAULT_MODE);
+    }
+
+    /** A directory with the permissions {@code mode}, which tar as root applies to it even when it exists. */
+    public HostileArchive directory(String name, int mode) {
+        return entry(new Entry(name, TarConstants.LF_DIR, new byte[0], "", mode));
     }
 
     /** A symbolic or hard link, a device or a fifo: {@code linkFlag} as TarConstants names them. */
     public HostileArchive special(String name, byte linkFlag, String linkName) {
-        return entry(new Entry(name, linkFlag, new byte[0], linkName));
+        return entry(new Entry(name, linkFlag, new byte[0], linkName, DEFAULT_MODE));
     }
 
     /** What follows goes into a second gzip member, which GNU tar reads and a single-member reader does not. */
@@ -60,7 +68,7 @@ public final class HostileArchive {
     public Path writeTo(Path archive) {
         try (OutputStream out = Files.newOutputStream(archive)) {
             for (List<Entry> member : members) {
-                out.write(gzip(tar(member)));
+                out.write(gzipMember(tar(member)));
             }
             return archive;
         } catch (IOException e) {
@@ -80,6 +88,12 @@ public final class HostileArchive {
         for (Entry entry : entries) {
             TarArchiveEntry header = new TarArchiveEntry(entry.name(), entry.linkFlag(), true);
             header.setLinkName(entry.linkName());
+            // root's, as BundleArchive writes it, not the user's that commons-compress puts by default
+            header.setUserName("");
+            header.setGroupName("");
+            if (entry.mode() != DEFAULT_MODE) {
+                header.setMode(entry.mode());
+            }
             header.setSize(entry.content().length);
             tar.putArchiveEntry(header);
             tar.write(entry.content());
@@ -107,7 +121,8 @@ public final class HostileArchive {
         return true;
     }
 
-    private static byte[] gzip(byte[] data) throws IOException {
+    /** One gzip member of {@code data}, as GNU gzip writes it. */
+    public static byte[] gzipMember(byte[] data) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (GzipCompressorOutputStream gzip = new GzipCompressorOutputStream(bytes)) {
             gzip.write(data);
