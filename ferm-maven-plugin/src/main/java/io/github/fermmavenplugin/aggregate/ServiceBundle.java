@@ -11,7 +11,6 @@ import io.github.fermmavenplugin.diagnostic.SourcePosition;
 import io.github.fermmavenplugin.diagnostic.UserFile;
 import io.github.fermmavenplugin.policy.ServiceName;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -55,8 +54,8 @@ public record ServiceBundle(String origin, Path archive, String sha256, BundleMa
      */
     public static ServiceBundle read(String origin, Path archive) throws IOException {
         try {
-            byte[] bytes = Files.readAllBytes(archive);
-            List<BundleFile> files = BundleReader.read(archive);
+            byte[] bytes = BundleReader.bytes(archive);
+            List<BundleFile> files = BundleReader.files(bytes);
             List<BundleFile> manifests = files.stream().filter(f -> BundleReader.isManifestPath(f.path())).toList();
             if (manifests.size() != 1) {
                 throw new NotABundleException("it holds " + manifests.size() + " service manifests"

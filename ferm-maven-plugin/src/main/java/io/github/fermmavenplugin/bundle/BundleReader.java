@@ -1,6 +1,6 @@
 package io.github.fermmavenplugin.bundle;
 
-import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -39,24 +39,45 @@ public final class BundleReader {
     }
 
     /**
-     * The regular files of the archive, in archive order. Every gzip member is read, as GNU tar reads them.
+     * The regular files of the archive, in archive order: {@link #files} of its {@link #bytes}.
+     *
+     * @throws NotABundleException as {@link #bytes} and {@link #files} refuse it
+     */
+    public static List<BundleFile> read(Path archive) throws IOException, NotABundleException {
+        return files(bytes(archive));
+    }
+
+    /**
+     * The archive's bytes, read once, so that what is hashed is what is read.
+     *
+     * @throws NotABundleException if the file holds more than {@value #MAX_BYTES} bytes: no bundle deflates to
+     *     more than its tar, and empty gzip members and blocks inflate to no tar bytes at all
+     */
+    public static byte[] bytes(Path archive) throws IOException, NotABundleException {
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(archive)) {
+            bytes = in.readNBytes(MAX_BYTES + 1);
+        }
+        if (bytes.length > MAX_BYTES) {
+            throw new NotABundleException("it is a file of " + Files.size(archive) + " bytes, more than the "
+                    + MAX_BYTES + " a bundle may hold");
+        }
+        return bytes;
+    }
+
+    /**
+     * The regular files of an archive's bytes, in archive order. Every gzip member is read, as GNU tar reads them.
      *
      * @throws NotABundleException if it is no gzip tar, holds anything but ferm.d/ and safe files, a
      *     path twice, more than {@value #MAX_ENTRIES} entries or {@value #MAX_BYTES} bytes, or a ferm file
      *     with a character the plugin never writes ({@link FermText})
      */
-    public static List<BundleFile> read(Path archive) throws IOException, NotABundleException {
-        // no bundle deflates to more than its tar; empty gzip members and blocks inflate to no tar bytes at all
-        long size = Files.size(archive);
-        if (size > MAX_BYTES) {
-            throw new NotABundleException("it is a file of " + size + " bytes, more than the " + MAX_BYTES
-                    + " a bundle may hold");
-        }
+    public static List<BundleFile> files(byte[] archive) throws NotABundleException {
         List<BundleFile> files = new ArrayList<>();
         Set<String> paths = new HashSet<>();
         int entries = 0;
         try (InputStream in = new BoundedInputStream(
-                new StrictGzipInputStream(new BufferedInputStream(Files.newInputStream(archive))), MAX_BYTES)) {
+                new StrictGzipInputStream(new ByteArrayInputStream(archive)), MAX_BYTES)) {
             TarReader tar = new TarReader(in, MAX_BYTES);
             for (TarReader.Entry entry = tar.next(); entry != null; entry = tar.next()) {
                 if (++entries > MAX_ENTRIES) {
@@ -75,9 +96,6 @@ public final class BundleReader {
         } catch (BoundedInputStream.TooLargeException tooLarge) {
             throw new NotABundleException("it holds more than " + MAX_BYTES + " bytes");
         } catch (IOException notGzipTar) {
-            if (!Files.isReadable(archive)) {
-                throw notGzipTar;
-            }
             throw new NotABundleException("it is not a gzip tar archive (" + notGzipTar.getMessage() + ")");
         }
         return List.copyOf(files);

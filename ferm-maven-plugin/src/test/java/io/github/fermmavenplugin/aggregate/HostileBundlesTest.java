@@ -12,6 +12,7 @@ import io.github.fermmavenplugin.testing.PipelineRun;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -212,6 +213,19 @@ class HostileBundlesTest {
         assertThatThrownBy(() -> ServiceBundle.read("g:a:1:tar.gz:ferm", path))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("it is a file of " + Files.size(path) + " bytes, more than the "
+                        + BundleReader.MAX_BYTES + " a bundle may hold");
+    }
+
+    /** The archive was read whole to hash it before anything bounded it: 3 GiB made Java refuse the array. */
+    @Test
+    void refusesAFileOfGigabytesWithoutReadingItWhole() throws IOException {
+        Path path = temp.resolve("sparse.tar.gz");
+        try (RandomAccessFile sparse = new RandomAccessFile(path.toFile(), "rw")) {
+            sparse.setLength(3L << 30);
+        }
+        assertThatThrownBy(() -> ServiceBundle.read("g:a:1:tar.gz:ferm", path))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("it is a file of " + (3L << 30) + " bytes, more than the "
                         + BundleReader.MAX_BYTES + " a bundle may hold");
     }
 
