@@ -79,7 +79,9 @@ final class JsonText {
 
     private void newLine(int depth) {
         out.append('\n');
-        out.append("  ".repeat(depth));
+        for (int level = 0; level < depth; level++) {
+            out.append("  ");
+        }
     }
 
     private void string(String string) {

@@ -94,17 +94,17 @@ public final class FermRenderer {
         return new BundleFile(path, text.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** Its ports as "443/tcp", or "published 8443/tcp" for a port matched before Docker's DNAT. */
     private static Rule describe(AllowRule rule, String chain) {
-        List<String> ports = rule.ports().stream().flatMap(FermRenderer::describe).toList();
-        List<String> from = rule.sources().any() ? List.of("any")
-                : rule.sources().networks().stream().map(Object::toString).toList();
+        List<String> ports = new ArrayList<>();
+        for (PortMatch match : rule.ports()) {
+            String prefix = match.field() == PortField.ORIGINAL_DESTINATION ? "published " : "";
+            for (PortRange range : match.ports()) {
+                ports.add(prefix + new ServicePort(range, match.protocol()));
+            }
+        }
+        List<String> from = rule.sources().any() ? List.of("any") : described(rule.sources().networks());
         return new Rule(rule.name().value(), chain, ports, from);
-    }
-
-    /** "443/tcp", or "published 8443/tcp" for a port matched before Docker's DNAT. */
-    private static Stream<String> describe(PortMatch match) {
-        String prefix = match.field() == PortField.ORIGINAL_DESTINATION ? "published " : "";
-        return match.ports().stream().map(range -> prefix + new ServicePort(range, match.protocol()));
     }
 
     /**
@@ -254,14 +254,16 @@ public final class FermRenderer {
             if (sources.isEmpty()) {
                 continue;
             }
+            // the same sources and comment on each of the rule's lines, written once
+            Statement from = new Statement();
+            if (!sources.get().isEmpty()) {
+                from.word("saddr").list(tokens(sources.get()));
+            }
+            Statement accept = statement("mod", "comment", "comment").quoted(service + " " + rule.name())
+                    .word("ACCEPT");
             for (PortMatch match : rule.ports()) {
                 for (Statement ports : portMatches(match)) {
-                    Statement line = new Statement();
-                    if (!sources.get().isEmpty()) {
-                        line.word("saddr").list(sources.get().stream().map(Cidr::token).toList());
-                    }
-                    lines.add(line.then(ports).words("mod", "comment", "comment")
-                            .quoted(service + " " + rule.name()).word("ACCEPT"));
+                    lines.add(new Statement().then(from).then(ports).then(accept));
                 }
             }
         }
