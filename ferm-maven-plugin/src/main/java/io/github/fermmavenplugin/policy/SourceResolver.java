@@ -114,8 +114,10 @@ final class SourceResolver {
         return List.of(network(entry));
     }
 
+    /** What {@link #GROUP_NAME} matches starts with a lowercase letter: addresses mostly pass without the regex. */
     private static boolean isGroupName(String text) {
-        return GROUP_NAME.matcher(text).matches() && !text.equals(ANY);
+        boolean mayBeName = !text.isEmpty() && text.charAt(0) >= 'a' && text.charAt(0) <= 'z';
+        return mayBeName && GROUP_NAME.matcher(text).matches() && !text.equals(ANY);
     }
 
     private void requireDefined(Located<String> entry) {

@@ -2,6 +2,8 @@ package io.github.fermmavenplugin.policy;
 
 import io.github.fermmavenplugin.net.Cidr;
 import io.github.fermmavenplugin.net.IpFamily;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,7 +17,7 @@ public record Sources(boolean any, List<Cidr> networks) {
     public static final Sources ANY = new Sources(true, List.of());
 
     public Sources {
-        networks = networks.stream().distinct().toList();
+        networks = networks.size() < 2 ? List.copyOf(networks) : List.copyOf(new LinkedHashSet<>(networks));
         if (any != networks.isEmpty()) {
             throw new IllegalArgumentException("either any source or some networks");
         }
@@ -34,7 +36,16 @@ public record Sources(boolean any, List<Cidr> networks) {
         if (any) {
             return Optional.of(List.of());
         }
-        List<Cidr> ofFamily = networks.stream().filter(n -> n.family() == family).toList();
-        return ofFamily.isEmpty() ? Optional.empty() : Optional.of(ofFamily);
+        List<Cidr> ofFamily = new ArrayList<>(networks.size());
+        for (Cidr network : networks) {
+            if (network.family() == family) {
+                ofFamily.add(network);
+            }
+        }
+        if (ofFamily.isEmpty()) {
+            return Optional.empty();
+        }
+        // most rules name one family only: their list as it is
+        return Optional.of(ofFamily.size() == networks.size() ? networks : List.copyOf(ofFamily));
     }
 }
