@@ -103,7 +103,7 @@ public final class FermRenderer {
                 ports.add(prefix + new ServicePort(range, match.protocol()));
             }
         }
-        List<String> from = rule.sources().any() ? List.of("any") : described(rule.sources().networks());
+        List<String> from = rule.sources().any() ? List.of("any") : tokens(rule.sources().networks());
         return new Rule(rule.name().value(), chain, ports, from);
     }
 
@@ -112,8 +112,8 @@ public final class FermRenderer {
      * which a manifest rule cannot name, show in the file alone.
      */
     private static List<Rule> describe(Swarm swarm) {
-        List<String> peers = described(swarm.peers().networks());
-        List<String> managementPeers = described(swarm.peers().networks().stream()
+        List<String> peers = tokens(swarm.peers().networks());
+        List<String> managementPeers = tokens(swarm.peers().networks().stream()
                 .filter(peer -> swarm.managers().isEmpty() || swarm.managers().get().stream()
                         .anyMatch(manager -> manager.family() == peer.family()))
                 .toList());
@@ -125,10 +125,6 @@ public final class FermRenderer {
                 peers));
         rules.add(new Rule(SWARM_DATA, HOST_CHAIN, List.of(SWARM_DATA_PORT + "/udp"), peers));
         return rules;
-    }
-
-    private static List<String> described(List<Cidr> networks) {
-        return networks.stream().map(Object::toString).toList();
     }
 
     /**
@@ -182,7 +178,11 @@ public final class FermRenderer {
     }
 
     private static List<String> tokens(List<Cidr> networks) {
-        return networks.stream().map(Cidr::token).toList();
+        List<String> tokens = new ArrayList<>(networks.size());
+        for (Cidr network : networks) {
+            tokens.add(network.token());
+        }
+        return tokens;
     }
 
     private static String dockerChains(DockerNetwork network) {
@@ -248,7 +248,8 @@ public final class FermRenderer {
 
     private static void allowRules(FermWriter out, ServiceName service, List<AllowRule> rules, IpFamily family,
             Statement chain) {
-        List<Statement> lines = new ArrayList<>();
+        Statement block = statement("domain", FermDomain.of(family), "table", "filter").then(chain);
+        boolean opened = false;
         for (AllowRule rule : rules) {
             Optional<List<Cidr>> sources = rule.sources().in(family);
             if (sources.isEmpty()) {
@@ -263,16 +264,17 @@ public final class FermRenderer {
                     .word("ACCEPT");
             for (PortMatch match : rule.ports()) {
                 for (Statement ports : portMatches(match)) {
-                    lines.add(new Statement().then(from).then(ports).then(accept));
+                    if (!opened) {
+                        out.open(block);
+                        opened = true;
+                    }
+                    out.rule(from, ports, accept);
                 }
             }
         }
-        if (lines.isEmpty()) {
-            return;
+        if (opened) {
+            out.close();
         }
-        out.open(statement("domain", FermDomain.of(family), "table", "filter").then(chain));
-        lines.forEach(out::rule);
-        out.close();
     }
 
     /** One or more rules' worth of port matching: multiport holds 15, a published port needs conntrack. */
@@ -288,7 +290,10 @@ public final class FermRenderer {
         List<Statement> matches = new ArrayList<>();
         for (List<PortRange> ports : rules) {
             Statement line = statement("proto", match.protocol().token());
-            List<String> tokens = ports.stream().map(FermRenderer::portToken).toList();
+            List<String> tokens = new ArrayList<>(ports.size());
+            for (PortRange range : ports) {
+                tokens.add(portToken(range));
+            }
             if (tokens.size() == 1) {
                 line.words("dport", tokens.get(0));
             } else {

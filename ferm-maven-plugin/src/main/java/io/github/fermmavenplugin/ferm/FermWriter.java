@@ -160,9 +160,17 @@ final class FermWriter {
         return this;
     }
 
-    /** {@code statement;} */
-    FermWriter rule(Statement statement) {
-        indent().append(statement.tokens).append(";\n");
+    /** {@code statement;}, or {@code parts;}: the statements' tokens one after another, the empty ones left out. */
+    FermWriter rule(Statement... parts) {
+        StringBuilder line = indent();
+        String separator = "";
+        for (Statement part : parts) {
+            if (!part.tokens.isEmpty()) {
+                line.append(separator).append(part.tokens);
+                separator = " ";
+            }
+        }
+        line.append(";\n");
         return this;
     }
 

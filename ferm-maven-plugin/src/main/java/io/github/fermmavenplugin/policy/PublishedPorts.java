@@ -28,6 +28,7 @@ final class PublishedPorts {
      * iptables rule per such container port. Beyond this many in one rule, the rule is the wrong tool.
      */
     static final int MAX_PORTS_LEAVING_HOST_PORTS_OUT = 1024;
+    private static final Comparator<PortMatch> BY_FIRST_PORTS = Comparator.comparing(match -> match.ports().get(0));
 
     /** Host ports {@code host} lead to container ports {@code host + offset}. */
     private record Mapping(PortRange host, int offset) {
@@ -139,7 +140,7 @@ final class PublishedPorts {
                         Optional.of(hostPortsOnto(port, segment.offsets(), protocol, rule, where))));
             }
         }
-        matches.sort(Comparator.comparing(match -> match.ports().get(0)));
+        matches.sort(BY_FIRST_PORTS);
         return matches;
     }
 
