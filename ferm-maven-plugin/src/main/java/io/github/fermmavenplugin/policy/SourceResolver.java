@@ -63,7 +63,10 @@ final class SourceResolver {
 
     private Sources from(Located<List<Located<String>>> from) {
         List<Located<String>> entries = from.value();
-        boolean any = entries.stream().anyMatch(e -> ANY.equals(e.value()));
+        boolean any = false;
+        for (Located<String> entry : entries) {
+            any |= ANY.equals(entry.value());
+        }
         if (any && entries.size() > 1) {
             throw new InvalidInputException(from.position(), "'any' already lets every source in",
                     "Remove the other entries, or remove 'any'.");
@@ -71,8 +74,10 @@ final class SourceResolver {
         if (any) {
             return Sources.ANY;
         }
-        List<Cidr> networks = new ArrayList<>();
-        entries.forEach(entry -> networks.addAll(entry(entry)));
+        List<Cidr> networks = new ArrayList<>(entries.size());
+        for (Located<String> entry : entries) {
+            networks.addAll(entry(entry));
+        }
         return Sources.of(networks);
     }
 
