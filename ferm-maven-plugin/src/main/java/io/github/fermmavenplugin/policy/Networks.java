@@ -23,7 +23,7 @@ final class Networks {
 
     static List<Cidr> merged(Collection<Cidr> networks) {
         if (networks.size() == 1) {
-            return List.copyOf(networks);
+            return List.copyOf(networks); // most rules: one network is merged already
         }
         Cidr[] sorted = networks.toArray(new Cidr[0]);
         Arrays.sort(sorted);

@@ -18,7 +18,7 @@ record PortSpec(Optional<PortRange> published, ServicePort container) {
 
     private static final String FORMS = "Write a port (80), a range (8000-8010) or published:container (8443:443),"
             + " optionally followed by /tcp, /udp or /sctp.";
-    /** A port's digits: more would not fit the range check's number. */
+    /** Up to this many digits are read as a number, and refused when outside 1-65535; more are not a port. */
     private static final int MAX_DIGITS = 9;
 
     static PortSpec parse(Located<String> entry) {
