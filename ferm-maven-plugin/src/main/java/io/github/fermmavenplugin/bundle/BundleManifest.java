@@ -1,9 +1,7 @@
 package io.github.fermmavenplugin.bundle;
 
 import io.github.fermmavenplugin.diagnostic.UserFile;
-import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -126,35 +124,26 @@ public record BundleManifest(
 
     /** The manifest as UTF-8 JSON text. */
     public byte[] toJson() {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("service", service);
-        json.put("maven", ordered("groupId", maven.groupId(), "artifactId", maven.artifactId(),
-                "version", maven.version()));
-        json.put("pluginVersion", pluginVersion);
-        json.put("descriptor", ordered("path", descriptor.path(), "sha256", descriptor.sha256()));
-        json.put("dockerfile", ordered("path", dockerfile.path(), "sha256", dockerfile.sha256(),
-                "stage", dockerfile.stage()));
-        json.put("exposedPorts", exposedPorts);
-        json.put("inheritedPorts", inheritedPorts);
-        json.put("labels", labels);
-        json.put("routedFamilies", routedFamilies);
-        json.put("rules", rules.stream().map(rule -> ordered("name", rule.name(), "chain", rule.chain(),
-                "ports", rule.ports(), "from", rule.from())).toList());
-        json.put("files", files.stream().map(file -> ordered("path", file.path(), "sha256", file.sha256())).toList());
-        return (JsonText.of(json) + "\n").getBytes(StandardCharsets.UTF_8);
+        return JsonText.document(JsonText.object(
+                "service", service,
+                "maven", JsonText.object("groupId", maven.groupId(), "artifactId", maven.artifactId(),
+                        "version", maven.version()),
+                "pluginVersion", pluginVersion,
+                "descriptor", JsonText.object("path", descriptor.path(), "sha256", descriptor.sha256()),
+                "dockerfile", JsonText.object("path", dockerfile.path(), "sha256", dockerfile.sha256(),
+                        "stage", dockerfile.stage()),
+                "exposedPorts", exposedPorts,
+                "inheritedPorts", inheritedPorts,
+                "labels", labels,
+                "routedFamilies", routedFamilies,
+                "rules", rules.stream().map(rule -> JsonText.object("name", rule.name(), "chain", rule.chain(),
+                        "ports", rule.ports(), "from", rule.from())).toList(),
+                "files", files.stream().map(file -> JsonText.object("path", file.path(), "sha256", file.sha256()))
+                        .toList()));
     }
 
     /** The manifest as the bundle file it is stored in. */
     public BundleFile toBundleFile() {
         return new BundleFile(pathFor(service), toJson());
-    }
-
-    /** A JSON object of the given keys and values, in that order. */
-    private static Map<String, Object> ordered(Object... keysAndValues) {
-        Map<String, Object> object = new LinkedHashMap<>();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            object.put((String) keysAndValues[i], keysAndValues[i + 1]);
-        }
-        return object;
     }
 }

@@ -1,5 +1,7 @@
 package io.github.fermmavenplugin.bundle;
 
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -16,6 +18,8 @@ final class JsonText {
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
     private final StringBuilder out = new StringBuilder(1024);
+    /** A line break and the indent of each depth met so far: every member and element starts with one. */
+    private final List<String> lineStarts = new ArrayList<>();
 
     private JsonText() {
     }
@@ -27,6 +31,28 @@ final class JsonText {
         return text.out.toString();
     }
 
+    /** The text of {@code value} and a final newline, as UTF-8: a file's content. */
+    static byte[] document(Object value) {
+        JsonText text = new JsonText();
+        text.value(value, 0);
+        return text.out.append('\n').toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * A JSON object of these keys, each followed by its value, in this order: as a map with that order would be
+     * written, for trees built key by key without a map for each object.
+     */
+    static Object object(Object... keysAndValues) {
+        if (keysAndValues.length % 2 != 0) {
+            throw new IllegalArgumentException("a key without a value");
+        }
+        return new Members(keysAndValues);
+    }
+
+    /** @param keysAndValues as given: the callers pass their arguments, and keep no array of their own */
+    private record Members(Object[] keysAndValues) {
+    }
+
     private void value(Object value, int depth) {
         if (value == null) {
             out.append("null");
@@ -34,6 +60,8 @@ final class JsonText {
             string(string);
         } else if (value instanceof Map<?, ?> map) {
             object(map, depth);
+        } else if (value instanceof Members members) {
+            object(members.keysAndValues(), depth);
         } else if (value instanceof List<?> list) {
             array(list, depth);
         } else {
@@ -42,19 +70,27 @@ final class JsonText {
     }
 
     private void object(Map<?, ?> map, int depth) {
-        if (map.isEmpty()) {
+        Object[] keysAndValues = new Object[2 * map.size()];
+        int i = 0;
+        for (Map.Entry<?, ?> member : map.entrySet()) {
+            keysAndValues[i++] = member.getKey();
+            keysAndValues[i++] = member.getValue();
+        }
+        object(keysAndValues, depth);
+    }
+
+    private void object(Object[] keysAndValues, int depth) {
+        if (keysAndValues.length == 0) {
             out.append("{}");
             return;
         }
         out.append('{');
-        String separator = "";
-        for (Map.Entry<?, ?> member : map.entrySet()) {
-            out.append(separator);
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            out.append(i == 0 ? "" : ",");
             newLine(depth + 1);
-            string((String) member.getKey());
+            string((String) keysAndValues[i]);
             out.append(": ");
-            value(member.getValue(), depth + 1);
-            separator = ",";
+            value(keysAndValues[i + 1], depth + 1);
         }
         newLine(depth);
         out.append('}');
@@ -78,13 +114,25 @@ final class JsonText {
     }
 
     private void newLine(int depth) {
-        out.append('\n');
-        out.append("  ".repeat(depth));
+        while (lineStarts.size() <= depth) {
+            lineStarts.add("\n" + "  ".repeat(lineStarts.size()));
+        }
+        out.append(lineStarts.get(depth));
     }
 
     private void string(String string) {
         out.append('"');
-        for (int i = 0; i < string.length(); i++) {
+        int plain = 0;
+        while (plain < string.length() && needsNoEscape(string.charAt(plain))) {
+            plain++;
+        }
+        // names, ports and networks hold nothing to escape: they are appended whole, in one copy
+        if (plain == string.length()) {
+            out.append(string).append('"');
+            return;
+        }
+        out.append(string, 0, plain);
+        for (int i = plain; i < string.length(); i++) {
             char c = string.charAt(i);
             switch (c) {
                 case '"' -> out.append("\\\"");
@@ -104,5 +152,9 @@ final class JsonText {
             }
         }
         out.append('"');
+    }
+
+    private static boolean needsNoEscape(char c) {
+        return c >= 0x20 && c != '"' && c != '\\';
     }
 }

@@ -94,17 +94,17 @@ public final class FermRenderer {
         return new BundleFile(path, text.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** Its ports as "443/tcp", or "published 8443/tcp" for a port matched before Docker's DNAT. */
     private static Rule describe(AllowRule rule, String chain) {
-        List<String> ports = rule.ports().stream().flatMap(FermRenderer::describe).toList();
-        List<String> from = rule.sources().any() ? List.of("any")
-                : rule.sources().networks().stream().map(Object::toString).toList();
+        List<String> ports = new ArrayList<>();
+        for (PortMatch match : rule.ports()) {
+            String prefix = match.field() == PortField.ORIGINAL_DESTINATION ? "published " : "";
+            for (PortRange range : match.ports()) {
+                ports.add(prefix + new ServicePort(range, match.protocol()));
+            }
+        }
+        List<String> from = rule.sources().any() ? List.of("any") : tokens(rule.sources().networks());
         return new Rule(rule.name().value(), chain, ports, from);
-    }
-
-    /** "443/tcp", or "published 8443/tcp" for a port matched before Docker's DNAT. */
-    private static Stream<String> describe(PortMatch match) {
-        String prefix = match.field() == PortField.ORIGINAL_DESTINATION ? "published " : "";
-        return match.ports().stream().map(range -> prefix + new ServicePort(range, match.protocol()));
     }
 
     /**
@@ -112,8 +112,8 @@ public final class FermRenderer {
      * which a manifest rule cannot name, show in the file alone.
      */
     private static List<Rule> describe(Swarm swarm) {
-        List<String> peers = described(swarm.peers().networks());
-        List<String> managementPeers = described(swarm.peers().networks().stream()
+        List<String> peers = tokens(swarm.peers().networks());
+        List<String> managementPeers = tokens(swarm.peers().networks().stream()
                 .filter(peer -> swarm.managers().isEmpty() || swarm.managers().get().stream()
                         .anyMatch(manager -> manager.family() == peer.family()))
                 .toList());
@@ -125,10 +125,6 @@ public final class FermRenderer {
                 peers));
         rules.add(new Rule(SWARM_DATA, HOST_CHAIN, List.of(SWARM_DATA_PORT + "/udp"), peers));
         return rules;
-    }
-
-    private static List<String> described(List<Cidr> networks) {
-        return networks.stream().map(Object::toString).toList();
     }
 
     /**
@@ -182,7 +178,11 @@ public final class FermRenderer {
     }
 
     private static List<String> tokens(List<Cidr> networks) {
-        return networks.stream().map(Cidr::token).toList();
+        List<String> tokens = new ArrayList<>(networks.size());
+        for (Cidr network : networks) {
+            tokens.add(network.token());
+        }
+        return tokens;
     }
 
     private static String dockerChains(DockerNetwork network) {
@@ -248,29 +248,33 @@ public final class FermRenderer {
 
     private static void allowRules(FermWriter out, ServiceName service, List<AllowRule> rules, IpFamily family,
             Statement chain) {
-        List<Statement> lines = new ArrayList<>();
+        Statement block = statement("domain", FermDomain.of(family), "table", "filter").then(chain);
+        boolean opened = false;
         for (AllowRule rule : rules) {
             Optional<List<Cidr>> sources = rule.sources().in(family);
             if (sources.isEmpty()) {
                 continue;
             }
+            // the same sources and comment on each of the rule's lines, written once
+            Statement from = new Statement();
+            if (!sources.get().isEmpty()) {
+                from.word("saddr").list(tokens(sources.get()));
+            }
+            Statement accept = statement("mod", "comment", "comment").quoted(service + " " + rule.name())
+                    .word("ACCEPT");
             for (PortMatch match : rule.ports()) {
                 for (Statement ports : portMatches(match)) {
-                    Statement line = new Statement();
-                    if (!sources.get().isEmpty()) {
-                        line.word("saddr").list(sources.get().stream().map(Cidr::token).toList());
+                    if (!opened) {
+                        out.open(block);
+                        opened = true;
                     }
-                    lines.add(line.then(ports).words("mod", "comment", "comment")
-                            .quoted(service + " " + rule.name()).word("ACCEPT"));
+                    out.rule(from, ports, accept);
                 }
             }
         }
-        if (lines.isEmpty()) {
-            return;
+        if (opened) {
+            out.close();
         }
-        out.open(statement("domain", FermDomain.of(family), "table", "filter").then(chain));
-        lines.forEach(out::rule);
-        out.close();
     }
 
     /** One or more rules' worth of port matching: multiport holds 15, a published port needs conntrack. */
@@ -286,7 +290,10 @@ public final class FermRenderer {
         List<Statement> matches = new ArrayList<>();
         for (List<PortRange> ports : rules) {
             Statement line = statement("proto", match.protocol().token());
-            List<String> tokens = ports.stream().map(FermRenderer::portToken).toList();
+            List<String> tokens = new ArrayList<>(ports.size());
+            for (PortRange range : ports) {
+                tokens.add(portToken(range));
+            }
             if (tokens.size() == 1) {
                 line.words("dport", tokens.get(0));
             } else {

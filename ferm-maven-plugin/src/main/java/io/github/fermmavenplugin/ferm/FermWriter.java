@@ -18,7 +18,7 @@ final class FermWriter {
      */
     static final Pattern WORD = Pattern.compile("(?:[A-Za-z0-9]|::)[A-Za-z0-9._:/+-]*");
     /** The text of a quoted string: the same, plus spaces; never a quote, backslash, '$' or '@'. */
-    private static final Pattern QUOTED = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:/+ -]*");
+    static final Pattern QUOTED = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:/+ -]*");
     /** A comment line's text: for people, and still nothing that could end the line or the comment. */
     private static final Pattern COMMENT = Pattern.compile("[A-Za-z0-9 .,:/+_()@-]*");
     private static final String INDENT = "    ";
@@ -53,21 +53,32 @@ final class FermWriter {
             if (words.size() == 1) {
                 return word(words.iterator().next());
             }
-            words.forEach(w -> {
-                if (!isWord(w)) {
-                    throw refused(w);
+            separate();
+            tokens.append('(');
+            String separator = "";
+            for (String word : words) {
+                if (!isWord(word)) {
+                    throw refused(word);
                 }
-            });
-            return append("(" + String.join(" ", words) + ")");
+                tokens.append(separator).append(word);
+                separator = " ";
+            }
+            tokens.append(')');
+            return this;
         }
 
         Statement quoted(String value) {
-            return append("\"" + check(QUOTED, value) + "\"");
+            if (!isQuotable(value)) {
+                throw refused(value);
+            }
+            separate();
+            tokens.append('"').append(value).append('"');
+            return this;
         }
 
         /** Another statement's tokens, already checked, after this one's. */
         Statement then(Statement other) {
-            return append(other.tokens.toString());
+            return append(other.tokens);
         }
 
         /** ferm's negation of the match that follows. */
@@ -80,12 +91,16 @@ final class FermWriter {
             return append("@preserve");
         }
 
-        private Statement append(String token) {
+        private Statement append(CharSequence token) {
+            separate();
+            tokens.append(token);
+            return this;
+        }
+
+        private void separate() {
             if (!tokens.isEmpty()) {
                 tokens.append(' ');
             }
-            tokens.append(token);
-            return this;
         }
 
         private static String check(Pattern grammar, String token) {
@@ -113,6 +128,20 @@ final class FermWriter {
             return true;
         }
 
+        /** {@link #QUOTED} by hand, for the same reason: every rule's comment is checked. */
+        static boolean isQuotable(String text) {
+            if (text.isEmpty() || !isLetterOrDigit(text.charAt(0))) {
+                return false;
+            }
+            for (int i = 1; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (!isLetterOrDigit(c) && "._:/+ -".indexOf(c) < 0) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
         private static boolean isLetterOrDigit(char c) {
             return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9';
         }
@@ -131,15 +160,23 @@ final class FermWriter {
         return this;
     }
 
-    /** {@code statement;} */
-    FermWriter rule(Statement statement) {
-        line(statement.tokens + ";");
+    /** {@code statement;}, or {@code parts;}: the statements' tokens one after another, the empty ones left out. */
+    FermWriter rule(Statement... parts) {
+        StringBuilder line = indent();
+        String separator = "";
+        for (Statement part : parts) {
+            if (!part.tokens.isEmpty()) {
+                line.append(separator).append(part.tokens);
+                separator = " ";
+            }
+        }
+        line.append(";\n");
         return this;
     }
 
     /** {@code statement {}, the writer's next lines inside until {@link #close()}. */
     FermWriter open(Statement statement) {
-        line(statement.tokens + " {");
+        indent().append(statement.tokens).append(" {\n");
         depth++;
         return this;
     }
@@ -161,6 +198,13 @@ final class FermWriter {
     }
 
     private void line(String line) {
-        text.append(INDENT.repeat(depth)).append(line).append('\n');
+        indent().append(line).append('\n');
+    }
+
+    private StringBuilder indent() {
+        for (int level = 0; level < depth; level++) {
+            text.append(INDENT);
+        }
+        return text;
     }
 }

@@ -24,17 +24,14 @@ import java.util.Objects;
  */
 public final class Cidr implements Comparable<Cidr> {
 
-    private static final Comparator<Cidr> ORDER = Comparator.comparing(Cidr::family)
-            .thenComparing((a, b) -> Long.compareUnsigned(a.high, b.high))
-            .thenComparing((a, b) -> Long.compareUnsigned(a.low, b.low))
-            .thenComparingInt(Cidr::prefixLength);
-
     private final IpFamily family;
     private final int prefixLength;
     /** The address's upper 64 bits (IPv6 only, else 0) and lower 64 bits, unsigned. */
     private final long high;
     private final long low;
     private final String address;
+    /** Written once: every rule's line in ferm and in the manifest names its networks. */
+    private final String token;
 
     /**
      * For code that already holds a normalised value; users' text goes through {@link #parse(String)}.
@@ -67,6 +64,7 @@ public final class Cidr implements Comparable<Cidr> {
         this.high = upper;
         this.low = lower;
         this.address = IpAddressText.format(bytes);
+        this.token = address + "/" + prefixLength;
     }
 
     private static CidrParser.Parsed normalised(IpFamily family, String address, int prefixLength) {
@@ -178,7 +176,7 @@ public final class Cidr implements Comparable<Cidr> {
 
     /** "10.0.0.0/8", "2001:db8::1/128": the normal form, prefix always written, as ferm gets it. */
     public String token() {
-        return address + "/" + prefixLength;
+        return token;
     }
 
     @Override
@@ -188,7 +186,16 @@ public final class Cidr implements Comparable<Cidr> {
 
     @Override
     public int compareTo(Cidr other) {
-        return ORDER.compare(this, other);
+        int byFamily = family.compareTo(other.family);
+        if (byFamily != 0) {
+            return byFamily;
+        }
+        int byHigh = Long.compareUnsigned(high, other.high);
+        if (byHigh != 0) {
+            return byHigh;
+        }
+        int byLow = Long.compareUnsigned(low, other.low);
+        return byLow != 0 ? byLow : Integer.compare(prefixLength, other.prefixLength);
     }
 
     @Override
@@ -199,7 +206,7 @@ public final class Cidr implements Comparable<Cidr> {
 
     @Override
     public int hashCode() {
-        return Objects.hash(family, prefixLength, high, low);
+        return ((family.hashCode() * 31 + prefixLength) * 31 + Long.hashCode(high)) * 31 + Long.hashCode(low);
     }
 
     private static IpFamily familyOfLength(int bytes) {

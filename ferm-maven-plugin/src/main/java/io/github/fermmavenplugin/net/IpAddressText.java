@@ -39,16 +39,22 @@ public final class IpAddressText {
 
     /** Strict dotted quad: four decimal octets 0-255 without leading zeros. */
     static byte[] parseIpv4(String text) {
-        String[] octets = text.split("\\.", -1);
-        if (octets.length != 4) {
+        int parts = 1;
+        for (int dot = text.indexOf('.'); dot >= 0; dot = text.indexOf('.', dot + 1)) {
+            parts++;
+        }
+        if (parts != 4) {
             throw new InvalidValueException(
-                    Quoted.of(text) + " has " + octets.length + (octets.length == 1 ? " part" : " parts")
+                    Quoted.of(text) + " has " + parts + (parts == 1 ? " part" : " parts")
                             + "; an IPv4 address has 4, separated by dots",
                     "Write all four octets, e.g. 192.0.2.10 (1.2 or 1.2.3 shorthands are not accepted).");
         }
         byte[] address = new byte[4];
+        int start = 0;
         for (int i = 0; i < 4; i++) {
-            address[i] = (byte) parseOctet(octets[i], text);
+            int end = i < 3 ? text.indexOf('.', start) : text.length();
+            address[i] = (byte) parseOctet(text.substring(start, end), text);
+            start = end + 1;
         }
         return address;
     }

@@ -9,9 +9,11 @@ import java.util.stream.Collectors;
 public enum Protocol {
     TCP, UDP, SCTP;
 
+    private final String token = name().toLowerCase(Locale.ROOT);
+
     /** The lowercase name, as Docker, iptables and ferm write it. */
     public String token() {
-        return name().toLowerCase(Locale.ROOT);
+        return token;
     }
 
     /** Docker accepts any case ("80/TCP"). */

@@ -22,8 +22,14 @@ final class Networks {
     }
 
     static List<Cidr> merged(Collection<Cidr> networks) {
+        if (networks.size() == 1) {
+            return List.copyOf(networks); // most rules: one network is merged already
+        }
+        Cidr[] sorted = networks.toArray(new Cidr[0]);
+        Arrays.sort(sorted);
         List<Network> stack = new ArrayList<>();
-        for (Cidr cidr : networks.stream().distinct().sorted().toList()) {
+        for (Cidr cidr : sorted) {
+            // a network equal to the last one is inside it too
             if (!stack.isEmpty() && stack.get(stack.size() - 1).cidr().contains(cidr)) {
                 continue;
             }

@@ -2,6 +2,7 @@ package io.github.fermmavenplugin.policy;
 
 import io.github.fermmavenplugin.net.PortRange;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Collection;
 import java.util.List;
@@ -20,16 +21,18 @@ final class PortBits {
 
     /** The fewest ranges that hold exactly the ports of these, in order: overlapping and adjacent ones joined. */
     static List<PortRange> merged(Collection<PortRange> ranges) {
-        List<PortRange> merged = new ArrayList<>();
-        for (PortRange range : ranges.stream().sorted().toList()) {
-            PortRange last = merged.isEmpty() ? null : merged.get(merged.size() - 1);
+        PortRange[] merged = ranges.toArray(new PortRange[0]);
+        Arrays.sort(merged);
+        int count = 0;
+        for (PortRange range : merged) {
+            PortRange last = count == 0 ? null : merged[count - 1];
             if (last != null && range.first() <= last.last() + 1) {
-                merged.set(merged.size() - 1, new PortRange(last.first(), Math.max(last.last(), range.last())));
+                merged[count - 1] = last.last() >= range.last() ? last : new PortRange(last.first(), range.last());
             } else {
-                merged.add(range);
+                merged[count++] = range;
             }
         }
-        return List.copyOf(merged);
+        return List.of(Arrays.copyOf(merged, count));
     }
 
     /** The fewest ranges that hold exactly the set bits, in order. */

@@ -7,8 +7,6 @@ import io.github.fermmavenplugin.net.PortRange;
 import io.github.fermmavenplugin.net.Protocol;
 import io.github.fermmavenplugin.net.ServicePort;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * One entry of a rule's {@code ports}, in the forms {@code docker run -p} knows: {@code 80},
@@ -20,7 +18,8 @@ record PortSpec(Optional<PortRange> published, ServicePort container) {
 
     private static final String FORMS = "Write a port (80), a range (8000-8010) or published:container (8443:443),"
             + " optionally followed by /tcp, /udp or /sctp.";
-    private static final Pattern RANGE = Pattern.compile("(\\d{1,9})(?:-(\\d{1,9}))?");
+    /** Up to this many digits are read as a number, and refused when outside 1-65535; more are not a port. */
+    private static final int MAX_DIGITS = 9;
 
     static PortSpec parse(Located<String> entry) {
         String text = entry.value();
@@ -52,13 +51,14 @@ record PortSpec(Optional<PortRange> published, ServicePort container) {
         return new PortSpec(Optional.of(published), new ServicePort(container, protocol));
     }
 
+    /** "80" or "8000-8010", each number of 1 to {@link #MAX_DIGITS} decimal digits. */
     private static PortRange range(String text, Located<String> entry) {
-        Matcher matcher = RANGE.matcher(text);
-        if (!matcher.matches()) {
+        int dash = text.indexOf('-');
+        long first = number(text, 0, dash < 0 ? text.length() : dash);
+        long last = dash < 0 ? first : number(text, dash + 1, text.length());
+        if (first < 0 || last < 0) {
             throw new InvalidInputException(entry.position(), Quoted.of(entry.value()) + " is not a port", FORMS);
         }
-        long first = Long.parseLong(matcher.group(1));
-        long last = matcher.group(2) == null ? first : Long.parseLong(matcher.group(2));
         for (long port : new long[] {first, last}) {
             if (!PortRange.isPort(port)) {
                 throw new InvalidInputException(entry.position(), "port " + port + " is outside 1-65535",
@@ -70,5 +70,21 @@ record PortSpec(Optional<PortRange> published, ServicePort container) {
                     "Write it low to high: " + last + "-" + first + ".");
         }
         return new PortRange((int) first, (int) last);
+    }
+
+    /** The decimal number between the two indexes, or -1 when that is not 1 to {@link #MAX_DIGITS} digits. */
+    private static long number(String text, int start, int end) {
+        if (end - start < 1 || end - start > MAX_DIGITS) {
+            return -1;
+        }
+        long value = 0;
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 }

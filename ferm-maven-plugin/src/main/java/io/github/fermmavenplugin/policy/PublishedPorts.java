@@ -28,6 +28,7 @@ final class PublishedPorts {
      * iptables rule per such container port. Beyond this many in one rule, the rule is the wrong tool.
      */
     static final int MAX_PORTS_LEAVING_HOST_PORTS_OUT = 1024;
+    private static final Comparator<PortMatch> BY_FIRST_PORTS = Comparator.comparing(match -> match.ports().get(0));
 
     /** Host ports {@code host} lead to container ports {@code host + offset}. */
     private record Mapping(PortRange host, int offset) {
@@ -85,17 +86,30 @@ final class PublishedPorts {
      */
     List<PortMatch> matches(List<ServicePort> plain, List<ServicePort> published, RuleName rule, SourcePosition where) {
         List<PortMatch> matches = new ArrayList<>();
-        byProtocol(plain).forEach((protocol, ranges) -> matches.addAll(plainMatches(protocol, ranges, rule, where)));
-        byProtocol(published).forEach((protocol, ranges) ->
-                matches.add(new PortMatch(protocol, PortField.ORIGINAL_DESTINATION, ranges)));
+        for (Protocol protocol : Protocol.values()) {
+            List<PortRange> ranges = rangesOf(plain, protocol);
+            if (!ranges.isEmpty()) {
+                matches.addAll(plainMatches(protocol, ranges, rule, where));
+            }
+        }
+        for (Protocol protocol : Protocol.values()) {
+            List<PortRange> ranges = rangesOf(published, protocol);
+            if (!ranges.isEmpty()) {
+                matches.add(new PortMatch(protocol, PortField.ORIGINAL_DESTINATION, ranges));
+            }
+        }
         return matches;
     }
 
-    private static Map<Protocol, List<PortRange>> byProtocol(List<ServicePort> ports) {
-        Map<Protocol, List<PortRange>> grouped = new EnumMap<>(Protocol.class);
-        ports.forEach(port -> grouped.computeIfAbsent(port.protocol(), p -> new ArrayList<>()).add(port.range()));
-        grouped.replaceAll((protocol, ranges) -> PortBits.merged(ranges));
-        return grouped;
+    /** The ranges of one protocol, merged; a rule's ports are mostly of one protocol, so no map of them. */
+    private static List<PortRange> rangesOf(List<ServicePort> ports, Protocol protocol) {
+        List<PortRange> ranges = new ArrayList<>();
+        for (ServicePort port : ports) {
+            if (port.protocol() == protocol) {
+                ranges.add(port.range());
+            }
+        }
+        return ranges.isEmpty() ? ranges : PortBits.merged(ranges);
     }
 
     private List<PortMatch> plainMatches(Protocol protocol, List<PortRange> ranges, RuleName rule,
@@ -139,7 +153,7 @@ final class PublishedPorts {
                         Optional.of(hostPortsOnto(port, segment.offsets(), protocol, rule, where))));
             }
         }
-        matches.sort(Comparator.comparing(match -> match.ports().get(0)));
+        matches.sort(BY_FIRST_PORTS);
         return matches;
     }
 

@@ -63,7 +63,10 @@ final class SourceResolver {
 
     private Sources from(Located<List<Located<String>>> from) {
         List<Located<String>> entries = from.value();
-        boolean any = entries.stream().anyMatch(e -> ANY.equals(e.value()));
+        boolean any = false;
+        for (Located<String> entry : entries) {
+            any |= ANY.equals(entry.value());
+        }
         if (any && entries.size() > 1) {
             throw new InvalidInputException(from.position(), "'any' already lets every source in",
                     "Remove the other entries, or remove 'any'.");
@@ -71,8 +74,10 @@ final class SourceResolver {
         if (any) {
             return Sources.ANY;
         }
-        List<Cidr> networks = new ArrayList<>();
-        entries.forEach(entry -> networks.addAll(entry(entry)));
+        List<Cidr> networks = new ArrayList<>(entries.size());
+        for (Located<String> entry : entries) {
+            networks.addAll(entry(entry));
+        }
         return Sources.of(networks);
     }
 
@@ -114,8 +119,10 @@ final class SourceResolver {
         return List.of(network(entry));
     }
 
+    /** What {@link #GROUP_NAME} matches starts with a lowercase letter: addresses mostly pass without the regex. */
     private static boolean isGroupName(String text) {
-        return GROUP_NAME.matcher(text).matches() && !text.equals(ANY);
+        boolean mayBeName = !text.isEmpty() && text.charAt(0) >= 'a' && text.charAt(0) <= 'z';
+        return mayBeName && GROUP_NAME.matcher(text).matches() && !text.equals(ANY);
     }
 
     private void requireDefined(Located<String> entry) {

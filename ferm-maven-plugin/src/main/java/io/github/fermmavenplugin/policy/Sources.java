@@ -2,6 +2,7 @@ package io.github.fermmavenplugin.policy;
 
 import io.github.fermmavenplugin.net.Cidr;
 import io.github.fermmavenplugin.net.IpFamily;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,7 +16,8 @@ public record Sources(boolean any, List<Cidr> networks) {
     public static final Sources ANY = new Sources(true, List.of());
 
     public Sources {
-        networks = networks.stream().distinct().toList();
+        // one network is distinct already: no set for the common rule
+        networks = networks.size() < 2 ? List.copyOf(networks) : List.copyOf(new LinkedHashSet<>(networks));
         if (any != networks.isEmpty()) {
             throw new IllegalArgumentException("either any source or some networks");
         }
@@ -34,7 +36,15 @@ public record Sources(boolean any, List<Cidr> networks) {
         if (any) {
             return Optional.of(List.of());
         }
-        List<Cidr> ofFamily = networks.stream().filter(n -> n.family() == family).toList();
-        return ofFamily.isEmpty() ? Optional.empty() : Optional.of(ofFamily);
+        int ofFamily = 0;
+        for (Cidr network : networks) {
+            ofFamily += network.family() == family ? 1 : 0;
+        }
+        if (ofFamily == 0) {
+            return Optional.empty();
+        }
+        // most rules name one family only: their list as it is
+        return Optional.of(ofFamily == networks.size() ? networks
+                : networks.stream().filter(network -> network.family() == family).toList());
     }
 }

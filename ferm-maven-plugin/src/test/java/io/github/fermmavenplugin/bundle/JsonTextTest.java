@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -63,6 +64,37 @@ class JsonTextTest {
             assertThat(JsonText.of(string)).as("U+%04X", (int) string.charAt(1 % string.length()))
                     .isEqualTo(JACKSON.writeValueAsString(string));
         }
+    }
+
+    @ParameterizedTest
+    @MethodSource("escapesAtEitherEnd")
+    void escapesWhereverTheCharacterStandsAsJacksonDid(String string) throws Exception {
+        assertThat(JsonText.of(string)).isEqualTo(JACKSON.writeValueAsString(string));
+    }
+
+    static Stream<String> escapesAtEitherEnd() {
+        return Stream.of("\"", "\"first", "last\\", "\n\t", "a\u0001b\u001f", "\u2028 stays");
+    }
+
+    /** An object given by its members is written as the map of those members, in their order. */
+    @Test
+    void writesAnObjectOfMembersAsTheOrderedMap() throws Exception {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("z", "last key first");
+        map.put("a", null);
+        map.put("list", List.of("x", Map.of()));
+        map.put("object", Map.of("k", "v"));
+        Object members = JsonText.object("z", "last key first", "a", null, "list", List.of("x", JsonText.object()),
+                "object", JsonText.object("k", "v"));
+
+        assertThat(JsonText.of(members)).isEqualTo(JsonText.of(map)).isEqualTo(JACKSON.writeValueAsString(map));
+        assertThat(JsonText.document(List.of(members, members)))
+                .isEqualTo((JACKSON.writeValueAsString(List.of(map, map)) + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void refusesAKeyWithoutAValue() {
+        assertThatThrownBy(() -> JsonText.object("key")).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -9,12 +9,31 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
-/** The hand-written word check accepts exactly what the grammar {@link FermWriter#WORD} says. */
+/**
+ * The hand-written checks accept exactly what the grammars say: a word {@link FermWriter#WORD}, the text of a
+ * quoted string {@link FermWriter#QUOTED}.
+ */
 class FermWriterWordTest {
 
     @Property(tries = 2000)
     void agreesWithTheGrammar(@ForAll("tokens") String token) {
         assertThat(FermWriter.Statement.isWord(token)).isEqualTo(FermWriter.WORD.matcher(token).matches());
+    }
+
+    @Property(tries = 2000)
+    void quotableAgreesWithTheGrammar(@ForAll("tokens") String text) {
+        assertThat(FermWriter.Statement.isQuotable(text)).isEqualTo(FermWriter.QUOTED.matcher(text).matches());
+    }
+
+    @Example
+    void quotesAndRefusesAsTheGrammarSays() {
+        assertThat(FermWriter.Statement.isQuotable("web r1")).isTrue();
+        assertThat(FermWriter.Statement.isQuotable("swarm-ipsec")).isTrue();
+        assertThat(FermWriter.Statement.isQuotable("")).isFalse();
+        assertThat(FermWriter.Statement.isQuotable(" web")).isFalse();
+        assertThat(FermWriter.Statement.isQuotable("a\"b")).isFalse();
+        assertThat(FermWriter.Statement.isQuotable("a$b")).isFalse();
+        assertThat(FermWriter.Statement.isQuotable("a@b")).isFalse();
     }
 
     @Example
