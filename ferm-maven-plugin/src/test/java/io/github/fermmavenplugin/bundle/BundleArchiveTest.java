@@ -241,13 +241,15 @@ class BundleArchiveTest {
     }
 
     @Test
-    void anUnwritableDirectoryFailsWithoutLeavingAnything() throws IOException {
+    void anUnwritableDirectoryFailsWithoutLeavingAnything() throws Exception {
         assumeThat(Files.getFileStore(workDirectory).supportsFileAttributeView("posix")).isTrue();
         Path readOnly = Files.createDirectory(workDirectory.resolve("read-only"));
         Files.setPosixFilePermissions(readOnly, PosixFilePermissions.fromString("r-xr-xr-x"));
+        // Root ignores directory permissions but not the immutable attribute, so CI (root) proves this too.
+        boolean immutable = canCreateFileIn(readOnly) && changeAttribute("+i", readOnly);
         try {
             assumeThat(canCreateFileIn(readOnly))
-                    .as("this user (root?) ignores directory permissions, so the failure cannot be provoked")
+                    .as("this user ignores directory permissions and cannot set the immutable attribute")
                     .isFalse();
 
             assertThatThrownBy(() -> BundleArchive.write(FILES, readOnly.resolve("bundle.tar.gz"), ENTRY_TIME))
@@ -255,6 +257,9 @@ class BundleArchiveTest {
 
             assertThat(listNames(readOnly)).isEmpty();
         } finally {
+            if (immutable) {
+                assertThat(changeAttribute("-i", readOnly)).as("immutable attribute removed").isTrue();
+            }
             Files.setPosixFilePermissions(readOnly, PosixFilePermissions.fromString("rwxr-xr-x"));
         }
     }
@@ -264,6 +269,19 @@ class BundleArchiveTest {
             Files.delete(Files.createTempFile(directory, "probe", ".tmp"));
             return true;
         } catch (IOException denied) {
+            return false;
+        }
+    }
+
+    /** Runs {@code chattr}; false when it is missing or the file system or user cannot change the attribute. */
+    private static boolean changeAttribute(String change, Path path) throws InterruptedException {
+        try {
+            Process chattr = new ProcessBuilder("chattr", change, path.toString())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            return chattr.waitFor(30, TimeUnit.SECONDS) && chattr.exitValue() == 0;
+        } catch (IOException noChattr) {
             return false;
         }
     }
