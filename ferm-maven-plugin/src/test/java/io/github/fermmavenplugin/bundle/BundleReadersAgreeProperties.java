@@ -303,7 +303,9 @@ class BundleReadersAgreeProperties {
     private static List<String> commonsCompress(Mutated input, boolean gzipped, String encoding) {
         try {
             InputStream in = new ByteArrayInputStream(input.bytes());
-            return commonsCompressEntries(gzipped ? new GzipCompressorInputStream(in, true) : in, encoding);
+            return commonsCompressEntries(gzipped
+                    ? GzipCompressorInputStream.builder().setInputStream(in).setDecompressConcatenated(true).get() : in,
+                    encoding);
         } catch (IOException refused) {
             throw new AssertionError("commons-compress refuses what the hand reader accepted, " + input, refused);
         }
