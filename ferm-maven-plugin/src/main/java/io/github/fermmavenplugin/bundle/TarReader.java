@@ -96,6 +96,9 @@ final class TarReader {
     }
 
     private Entry file(String name, long start) throws IOException, NotABundleException {
+        if (name.endsWith("/")) {
+            throw malformed(start, "names a regular file '" + name + "', which tar extracts as a directory");
+        }
         requireOwnerAndModeAsWritten(name, BundleArchive.FILE_MODE, start);
         return new Entry(name, false, content(start));
     }

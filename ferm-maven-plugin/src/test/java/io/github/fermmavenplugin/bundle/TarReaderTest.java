@@ -100,6 +100,8 @@ class TarReaderTest {
                 row("a group name", tar(SHORT), field(0, 297, "nogroup"), "an owner other than root"),
                 row("a mode behind a PAX header", tar(LONG), field(3, 100, "0000666 "),
                         "header at byte 1536 gives '" + LONG + "' mode 666"),
+                row("a file named as a directory", tar(SHORT), field(1, 0, "ferm.d/\0"),
+                        "header at byte 512 names a regular file 'ferm.d/', which tar extracts as a directory"),
                 row("a directory with content", tar(SHORT), field(0, 124, "00000000001 "),
                         "header at byte 0 gives the directory 'ferm.d/' content"),
                 row("an end within a header", tar(SHORT), cut(RECORD + 300), "truncated tar archive: it ends within a header"),
