@@ -35,6 +35,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.Tag;
 import net.jqwik.api.Tuple;
 import net.jqwik.api.statistics.Statistics;
+import net.jqwik.api.statistics.StatisticsReport;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
@@ -139,7 +140,9 @@ class BundleReadersAgreeProperties {
     }
 
     @Property(tries = 3000)
+    @StatisticsReport(onFailureOnly = true)
     void whatTarReaderAcceptsCommonsCompressReadsAlike(@ForAll("mutatedTars") Mutated tar) {
+        Statistics.coverage(coverage -> coverage.check("accepted").percentage(p -> p > 20));
         List<TarReader.Entry> entries;
         try {
             entries = tarReaderEntries(tar.bytes());
@@ -154,7 +157,9 @@ class BundleReadersAgreeProperties {
     }
 
     @Property(tries = 1500)
+    @StatisticsReport(onFailureOnly = true)
     void whatBundleReaderAcceptsCommonsCompressReadsAlike(@ForAll("mutatedArchives") Mutated archive) {
+        Statistics.coverage(coverage -> coverage.check("accepted").percentage(p -> p > 5));
         List<BundleFile> files;
         try {
             files = BundleReader.files(archive.bytes());
@@ -171,11 +176,13 @@ class BundleReadersAgreeProperties {
     }
 
     @Property(tries = 3000)
+    @StatisticsReport(onFailureOnly = true)
     void whatManifestParserAcceptsDatabindReadsAlike(@ForAll("mutatedManifests") Mutated json) {
+        Statistics.coverage(coverage -> coverage.check("accepted").percentage(p -> p > 10));
         BundleManifest parsed;
         try {
             parsed = ManifestParser.parse(json.bytes());
-        } catch (IOException | RuntimeException refused) {
+        } catch (IOException | IllegalArgumentException refused) {
             Statistics.collect("refused");
             return;
         }

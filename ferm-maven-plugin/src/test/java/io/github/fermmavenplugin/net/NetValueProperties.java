@@ -25,6 +25,7 @@ import net.jqwik.api.Tag;
 import net.jqwik.api.Tuple;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.statistics.Statistics;
+import net.jqwik.api.statistics.StatisticsReport;
 
 /**
  * Random input may only ever give a valid, normalised value or an {@link InvalidValueException}; never
@@ -51,6 +52,7 @@ class NetValueProperties {
     }
 
     @Property(tries = 5000)
+    @StatisticsReport(onFailureOnly = true)
     void addressLikeStringsGiveAValidCidrOrARefusal(@ForAll("addressLike") String text) {
         Optional<Cidr> parsed = parseOrRefusal(text);
         parsed.ifPresent(NetValueProperties::assertNormalised);
@@ -60,6 +62,7 @@ class NetValueProperties {
     }
 
     @Property(tries = 5000)
+    @StatisticsReport(onFailureOnly = true)
     void ipv4IsAcceptedExactlyWhenStrictAndWithoutHostBits(@ForAll("ipv4Like") String text) {
         Matcher strict = STRICT_IPV4.matcher(text);
         boolean expected = strict.matches() && hostBitsClear(strict);
@@ -121,6 +124,7 @@ class NetValueProperties {
     }
 
     @Property(tries = 5000)
+    @StatisticsReport(onFailureOnly = true)
     void interfaceNamesAreAcceptedExactlyByTheGrammar(@ForAll("interfaceLike") String text) {
         boolean expected = INTERFACE_GRAMMAR.matcher(text).matches() && !text.equals("+");
 

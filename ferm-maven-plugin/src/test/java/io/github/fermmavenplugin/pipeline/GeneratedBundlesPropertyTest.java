@@ -52,6 +52,7 @@ import net.jqwik.api.lifecycle.PropertyExecutionResult;
 import net.jqwik.api.lifecycle.PropertyExecutor;
 import net.jqwik.api.lifecycle.PropertyLifecycleContext;
 import net.jqwik.api.statistics.Statistics;
+import net.jqwik.api.statistics.StatisticsReport;
 
 /**
  * Descriptors and Dockerfiles generated at random, valid-ish and hostile, through the whole pipeline. The only
@@ -87,6 +88,7 @@ class GeneratedBundlesPropertyTest {
 
     @Property(tries = DEFAULT_TRIES)
     @AddLifecycleHook(TriesFromSystemProperty.class)
+    @StatisticsReport(onFailureOnly = true)
     void everyBuildIsACleanRefusalOrABundleFermLoadsAsThePolicySays(@ForAll("scenarios") Scenario scenario)
             throws IOException {
         Path dir = Files.createTempDirectory("ferm-property");
