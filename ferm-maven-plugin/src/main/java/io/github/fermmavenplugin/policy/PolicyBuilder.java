@@ -151,6 +151,13 @@ public final class PolicyBuilder {
                             "Preserve only chains another tool fills, like ts-forward; never INPUT, OUTPUT or"
                                     + " DOCKER-USER.");
                 }
+                if (ChainName.TARGET_EXTENSIONS.contains(name)) {
+                    throw new InvalidInputException(chain.position(), Quoted.of(name) + " is the name of an iptables"
+                            + " target: a chain of that name would take over every '-j " + name + "', and"
+                            + " iptables-restore then refuses the target's options",
+                            "iptables -N refuses such a name, so no other tool fills a chain of it: remove it, or"
+                                    + " write the chain's name as iptables-save shows it.");
+                }
                 names.add(new ChainName(name));
             }
             byTable.put(table, names);
