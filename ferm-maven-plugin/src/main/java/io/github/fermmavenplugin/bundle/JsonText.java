@@ -10,8 +10,9 @@ import java.util.Map;
  * indent, LF line ends, {@code "key": value}, {@code []} and {@code {}} when empty, map keys in the map's
  * order. Strings are escaped as JSON requires and no further: '"', '\', and the control characters below
  * U+0020 ({@code \b \t \n \f \r} in short form, the others as a u-escape of four upper-case hex digits);
- * everything else stays as it is, as Jackson writes it. Written by hand so that a build loads no JSON
- * serialiser (several hundred classes) for its one small manifest.
+ * everything else stays as it is, as Jackson writes it, except a surrogate without its other half, which UTF-8
+ * cannot carry: it is u-escaped too, so that the document says exactly what the string held. Written by hand so
+ * that a build loads no JSON serialiser (several hundred classes) for its one small manifest.
  */
 final class JsonText {
 
@@ -145,6 +146,10 @@ final class JsonText {
                 default -> {
                     if (c < 0x20) {
                         out.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
+                    } else if (isUnpairedSurrogate(string, i)) {
+                        // UTF-8 has no form for it: the document's bytes would hold '?' instead
+                        out.append("\\u").append(HEX[c >> 12]).append(HEX[c >> 8 & 0xF]).append(HEX[c >> 4 & 0xF])
+                                .append(HEX[c & 0xF]);
                     } else {
                         out.append(c);
                     }
@@ -155,6 +160,14 @@ final class JsonText {
     }
 
     private static boolean needsNoEscape(char c) {
-        return c >= 0x20 && c != '"' && c != '\\';
+        return c >= 0x20 && c != '"' && c != '\\' && !Character.isSurrogate(c);
+    }
+
+    private static boolean isUnpairedSurrogate(String string, int i) {
+        char c = string.charAt(i);
+        if (Character.isHighSurrogate(c)) {
+            return i + 1 == string.length() || !Character.isLowSurrogate(string.charAt(i + 1));
+        }
+        return Character.isLowSurrogate(c) && (i == 0 || !Character.isHighSurrogate(string.charAt(i - 1)));
     }
 }

@@ -46,6 +46,8 @@ public final class PolicyBuilder {
 
     /** Chains of the filter table that the bundle and the host's base config fill: ferm cannot preserve them. */
     private static final Set<String> OWNED_FILTER_CHAINS = Set.of("INPUT", "OUTPUT", "DOCKER-USER");
+    private static final Set<String> BUILT_IN_CHAIN_NAMES = Arrays.stream(Table.values())
+            .flatMap(table -> table.builtInChains().stream()).collect(Collectors.toUnmodifiableSet());
 
     private PolicyBuilder(Descriptor descriptor, Path descriptorFile, ImageMetadata image) {
         this.descriptor = descriptor;
@@ -150,6 +152,21 @@ public final class PolicyBuilder {
                             + " is the firewall's own: the bundle and the host's ferm.conf write its rules",
                             "Preserve only chains another tool fills, like ts-forward; never INPUT, OUTPUT or"
                                     + " DOCKER-USER.");
+                }
+                if (BUILT_IN_CHAIN_NAMES.contains(name) && !table.builtInChains().contains(name)) {
+                    // ferm knows built-in chains by name alone, whatever the table
+                    throw new InvalidInputException(chain.position(), table.token() + " has no built-in chain "
+                            + Quoted.of(name) + ", but ferm takes the name for one and gives it a policy, which"
+                            + " iptables-restore refuses",
+                            "Name another tool's own chain, as iptables-save shows it under *" + table.token()
+                                    + " (built in there: " + String.join(", ", table.builtInChains()) + ").");
+                }
+                if (ChainName.TARGET_EXTENSIONS.contains(name)) {
+                    throw new InvalidInputException(chain.position(), Quoted.of(name) + " is the name of an iptables"
+                            + " target: a chain of that name would take over every '-j " + name + "', and"
+                            + " iptables-restore then refuses the target's options",
+                            "iptables -N refuses such a name, so no other tool fills a chain of it: remove it, or"
+                                    + " write the chain's name as iptables-save shows it.");
                 }
                 names.add(new ChainName(name));
             }

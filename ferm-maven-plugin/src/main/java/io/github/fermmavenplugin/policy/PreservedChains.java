@@ -32,7 +32,20 @@ public record PreservedChains(Map<Table, List<ChainName>> byTable) {
 
     /** The tables 00-docker.ferm writes; ferm leaves the others (mangle, security) alone. */
     public enum Table {
-        FILTER, NAT, RAW;
+        FILTER("INPUT", "FORWARD", "OUTPUT"),
+        NAT("PREROUTING", "INPUT", "OUTPUT", "POSTROUTING"),
+        RAW("PREROUTING", "OUTPUT");
+
+        private final List<String> builtInChains;
+
+        Table(String... builtInChains) {
+            this.builtInChains = List.of(builtInChains);
+        }
+
+        /** The chains the kernel makes in this table, in iptables-save's order. */
+        public List<String> builtInChains() {
+            return builtInChains;
+        }
 
         public String token() {
             return name().toLowerCase(java.util.Locale.ROOT);

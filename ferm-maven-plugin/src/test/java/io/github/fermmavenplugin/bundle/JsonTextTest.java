@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** The hand-written manifest JSON is the text Jackson wrote for it before, byte for byte. */
@@ -74,6 +75,31 @@ class JsonTextTest {
 
     static Stream<String> escapesAtEitherEnd() {
         return Stream.of("\"", "\"first", "last\\", "\n\t", "a\u0001b\u001f", "\u2028 stays");
+    }
+
+    /**
+     * A surrogate without its other half has no UTF-8 form: the manifest's bytes would carry '?' in its place. As a
+     * u-escape it stays in the text, and a JSON reader gives back the very string. (javac reads each single-backslash
+     * u-escape below as the char it names, text block or not; the doubled ones are the JSON text.)
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            high half alone             | a\uD800b       | "a\\uD800b"
+            low half alone, at the end  | a\uDC00        | "a\\uDC00"
+            halves reversed             | \uDE00\uD83D   | "\\uDE00\\uD83D"
+            high half before a quote    | \uD800"        | "\\uD800\\""
+            """)
+    void escapesAnUnpairedSurrogateSoThatItSurvivesUtf8(String name, String string, String json) throws Exception {
+        byte[] document = JsonText.document(string);
+
+        assertThat(new String(document, StandardCharsets.UTF_8)).isEqualTo(json + "\n");
+        assertThat(new ObjectMapper().readValue(document, String.class)).isEqualTo(string);
+    }
+
+    /** A pair stays one character, written as it is. */
+    @Test
+    void keepsASurrogatePairWhole() {
+        assertThat(JsonText.document("\uD83D\uDE00")).isEqualTo("\"\uD83D\uDE00\"\n".getBytes(StandardCharsets.UTF_8));
     }
 
     /** An object given by its members is written as the map of those members, in their order. */

@@ -225,6 +225,7 @@ class DescriptorSchemaTest {
         "version: 1\ndocker: {preserve: {nat: [\"-F\"]}}",
         "version: 1\ndocker: {preserve: {raw: [abcdefghijklmnopqrstuvwxyz123]}}",
         "version: 1\ndocker: {preserve: {filter: [ACCEPT]}}",
+        "version: 1\ndocker: {preserve: {nat: [MASQUERADE]}}",
         "version: 1\ngroups: {}",
         "version: 1\ngroups: {any: [10.0.0.0/8]}",
         "version: 1\ngroups: {Office: [10.0.0.0/8]}",

@@ -276,6 +276,8 @@ class DockerfileSemanticsTest {
     static Stream<DockerfileCase> expansion() {
         return Stream.of(
                 exposes("${VAR} braces", lines("FROM alpine", "ENV P=80", "EXPOSE ${P}"), "80/tcp"),
+                exposes("$$ is the shell's special parameter $, never set in a build, not a '$'",
+                        lines("FROM alpine", "EXPOSE $$80"), "80/tcp"),
                 exposes("${VAR:-word} when unset", lines("FROM alpine", "EXPOSE ${P:-8080}"), "8080/tcp"),
                 exposes("${VAR:-word} when empty", lines("FROM alpine", "ENV P=", "EXPOSE ${P:-8080}"), "8080/tcp"),
                 exposes("${VAR-word} keeps an empty value", lines("FROM alpine", "ENV P=", "EXPOSE 80${P-1}"),

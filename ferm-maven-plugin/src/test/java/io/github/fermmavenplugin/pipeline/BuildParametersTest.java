@@ -124,6 +124,32 @@ class BuildParametersTest {
                 .hasMessage("buildArgs: 'PORT' has no value. Give it one, as --build-arg NAME=value does, or remove it.");
     }
 
+    /**
+     * Half a surrogate pair is no character: no file, no docker build and no UTF-8 manifest can carry it, and the
+     * fingerprint would read two different halves as the same '?'. (javac reads each u-escape below as that char.)
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            value, high half alone      | NOTE     | a\uD800     | buildArgs: 'NOTE' holds U+D800 at position 2, half a surrogate pair without its other half
+            value, low half at the end  | NOTE     | ok\uDC00    | buildArgs: 'NOTE' holds U+DC00 at position 3, half a surrogate pair without its other half
+            value, halves reversed      | NOTE     | \uDE00\uD83D | buildArgs: 'NOTE' holds U+DE00 at position 1, half a surrogate pair without its other half
+            name                        | N\uD800 | 1           | buildArgs: 'NU+D800' holds U+D800 at position 2, half a surrogate pair without its other half
+            """)
+    void aBuildArgWithHalfASurrogatePairIsAUserError(String where, String name, String value, String problem) {
+        assertThatThrownBy(() -> AnalysisParameters.parse(Path.of("f.yaml"), Path.of("Dockerfile"), null,
+                Map.of(name, value), "s", 10_000))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage(problem + ". Write the whole character, as a UTF-8 file would hold it, or remove it.");
+    }
+
+    @Test
+    void aBuildArgWithAWholeSurrogatePairIsKept() {
+        AnalysisParameters parameters = AnalysisParameters.parse(Path.of("f.yaml"), Path.of("Dockerfile"), null,
+                Map.of("NOTE", "fire \uD83D\uDD25"), "s", 10_000);
+
+        assertThat(parameters.build().buildArgs()).containsEntry("NOTE", "fire \uD83D\uDD25");
+    }
+
     @ParameterizedTest(name = "maxRules {0}")
     @CsvSource({"0", "-1"})
     void maxRulesBelowOneIsAUserError(int maxRules) {

@@ -58,6 +58,8 @@ class HostileInputTest {
         values.put("tab", "eth\t0");
         values.put("Cyrillic e", "\u0435th0");
         values.put("fullwidth digits", "\uFF18\uFF10");
+        values.put("Arabic-Indic digits, which Character.isDigit takes", "\u0668\u0660");
+        values.put("combining mark", "web\u0301");
         values.put("division slash", "10.0.0.0\u22158");
         values.put("right-to-left override", "web\u202E");
         values.put("non-breaking space", "80\u00A0");
