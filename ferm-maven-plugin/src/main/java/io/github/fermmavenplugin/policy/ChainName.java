@@ -14,7 +14,7 @@ public record ChainName(String value) {
     static final NameGrammar GRAMMAR = new NameGrammar(
             Pattern.compile("(?!(?:ACCEPT|DROP|QUEUE|RETURN)$)[A-Za-z0-9_][A-Za-z0-9_.-]{0,27}"), "chain name",
             "Write the chain's name as iptables-save shows it: 1-28 ASCII letters, digits, '_', '.' or '-', not"
-                    + " starting with '-', and not a target (ACCEPT, DROP, QUEUE, RETURN).");
+                    + " starting with '-', and not a target (ACCEPT, DROP, QUEUE, RETURN, LOG, REJECT, ...).");
 
     /**
      * The target extensions of iptables 1.8 whose names {@code iptables -N} or {@code ip6tables -N} refuses; a
