@@ -87,7 +87,7 @@ class BundleReadersAgreeProperties {
             byte[] changed = bytes.clone();
             int at = position % changed.length;
             changed[at] = value;
-            return fixChecksum ? withChecksum(changed, at / RECORD) : changed;
+            return fixChecksum ? TarRecords.withChecksum(changed, at / RECORD) : changed;
         }
     }
 
@@ -102,7 +102,7 @@ class BundleReadersAgreeProperties {
             Arrays.fill(changed, start, start + FIELDS[field][1], (byte) 0);
             byte[] text = value.getBytes(ISO_8859_1);
             System.arraycopy(text, 0, changed, start, Math.min(text.length, FIELDS[field][1]));
-            return withChecksum(changed, record % records);
+            return TarRecords.withChecksum(changed, record % records);
         }
     }
 
@@ -145,7 +145,7 @@ class BundleReadersAgreeProperties {
         Statistics.coverage(coverage -> coverage.check("accepted").percentage(p -> p > 20));
         List<TarReader.Entry> entries;
         try {
-            entries = tarReaderEntries(tar.bytes());
+            entries = TarRecords.entries(tar.bytes(), MAX_ENTRY_BYTES);
         } catch (NotABundleException | IOException refused) {
             Statistics.collect("refused");
             return;
@@ -287,15 +287,6 @@ class BundleReadersAgreeProperties {
                 });
     }
 
-    private static List<TarReader.Entry> tarReaderEntries(byte[] tar) throws IOException, NotABundleException {
-        TarReader reader = new TarReader(new ByteArrayInputStream(tar), MAX_ENTRY_BYTES);
-        List<TarReader.Entry> entries = new ArrayList<>();
-        for (TarReader.Entry entry = reader.next(); entry != null; entry = reader.next()) {
-            entries.add(entry);
-        }
-        return entries;
-    }
-
     /**
      * "dir NAME" or "file NAME SIZE CONTENT": what the two readers must agree on, as one comparable text. A
      * directory's name is as commons-compress gives it, which ends it with '/' when the header does not.
@@ -361,19 +352,5 @@ class BundleReadersAgreeProperties {
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
-    }
-
-    private static byte[] withChecksum(byte[] tar, int record) {
-        int start = record * RECORD;
-        if (start + RECORD > tar.length) {
-            return tar;
-        }
-        Arrays.fill(tar, start + 148, start + 156, (byte) ' ');
-        long sum = 0;
-        for (int i = start; i < start + RECORD; i++) {
-            sum += tar[i] & 0xff;
-        }
-        System.arraycopy(String.format("%06o\0 ", sum).getBytes(ISO_8859_1), 0, tar, start + 148, 8);
-        return tar;
     }
 }

@@ -10,7 +10,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -153,12 +152,7 @@ class TarReaderTest {
     }
 
     private static List<TarReader.Entry> read(byte[] tar) throws IOException, NotABundleException {
-        TarReader reader = new TarReader(new ByteArrayInputStream(tar), MAX_ENTRY_BYTES);
-        List<TarReader.Entry> entries = new ArrayList<>();
-        for (TarReader.Entry entry = reader.next(); entry != null; entry = reader.next()) {
-            entries.add(entry);
-        }
-        return entries;
+        return TarRecords.entries(tar, MAX_ENTRY_BYTES);
     }
 
     /** TarGzWriter's tar of one file named {@code name}, uncompressed. */
@@ -217,7 +211,7 @@ class TarReaderTest {
             for (int i = 0; i < text.length(); i++) {
                 tar[record * RECORD + offset + i] = (byte) text.charAt(i);
             }
-            return withChecksum(tar, record);
+            return TarRecords.withChecksum(tar, record);
         };
     }
 
@@ -261,17 +255,5 @@ class TarReaderTest {
             Arrays.fill(tar, from, to, (byte) 0);
             return tar;
         };
-    }
-
-    private static byte[] withChecksum(byte[] tar, int record) {
-        int start = record * RECORD;
-        Arrays.fill(tar, start + 148, start + 156, (byte) ' ');
-        long sum = 0;
-        for (int i = start; i < start + RECORD; i++) {
-            sum += tar[i] & 0xff;
-        }
-        byte[] checksum = String.format("%06o\0 ", sum).getBytes(US_ASCII);
-        System.arraycopy(checksum, 0, tar, start + 148, checksum.length);
-        return tar;
     }
 }
